@@ -1,0 +1,61 @@
+# The two commands: `make run` and `make test`. Everything installs into .venv
+# from the pinned lock file, so a fresh machine gets exactly what CI tested.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+# A local .env (copied from .env.example) configures every command.
+ifneq (,$(wildcard .env))
+include .env
+export $(shell sed -n 's/^\([A-Z_][A-Z0-9_]*\)=.*/\1/p' .env)
+endif
+
+.PHONY: run test serve install lint migrations-check pytest catalogues lock clean
+
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+catalogues: install
+	$(PY) manage.py compile_catalogues
+
+run: catalogues
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py create_demo_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production stack on this machine: gunicorn with several workers, whitenoise for static files.
+serve: catalogues
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(VENV)/bin/gunicorn -c site/portal/gunicorn.conf.py
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+migrations-check: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+# pytest exits with 5 when a selection holds no test: that is not a failure.
+pytest: catalogues
+	$(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+
+test: lint migrations-check pytest
+
+# Re-pin every dependency after changing pyproject.toml.
+lock:
+	$(PYTHON) -m venv /tmp/portal-lock-venv
+	/tmp/portal-lock-venv/bin/pip install --quiet pip-tools
+	/tmp/portal-lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
+		--strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) staticfiles

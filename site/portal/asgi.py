@@ -1,0 +1,16 @@
+"""ASGI entry point: `portal.asgi:application` with `site/` on the path."""
+
+import os
+import sys
+from pathlib import Path
+
+SITE_DIR = Path(__file__).resolve().parent.parent
+for path in (SITE_DIR, SITE_DIR.parent):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
+
+from django.core.asgi import get_asgi_application  # noqa: E402
+
+application = get_asgi_application()

@@ -1,0 +1,14 @@
+"""gunicorn configuration for production: `make serve`."""
+
+import multiprocessing
+import os
+
+pythonpath = "site,."
+wsgi_app = "portal.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", str(min(4, multiprocessing.cpu_count() * 2 + 1))))
+accesslog = "-"
+# Keep client IP addresses out of the access log: the portal stores none.
+access_log_format = '"%(r)s" %(s)s %(b)s %(L)ss'
+max_requests = 2000
+max_requests_jitter = 200
