@@ -1,0 +1,99 @@
+"""StreamField blocks of article bodies. Every image is a figure with its caption."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = [
+    "bold",
+    "italic",
+    "link",
+    "document-link",
+    "ol",
+    "ul",
+    "superscript",
+    "subscript",
+]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("text"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "articles/blocks/heading.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("image"))
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
+    credit = blocks.CharBlock(label=_("photo credit"), required=False, max_length=160)
+
+    class Meta:
+        icon = "image"
+        label = _("Captioned image")
+        template = "articles/blocks/captioned_image.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), required=False, max_length=255)
+    images = blocks.ListBlock(CaptionedImageBlock(), label=_("images"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery")
+        template = "articles/blocks/gallery.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("quotation"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "articles/blocks/quote.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(
+        label=_("link text"), required=False, help_text=_("Defaults to the document's title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "articles/blocks/document_link.html"
+
+
+class CaptionedTableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=255)
+    table = TableBlock(label=_("table"))
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "articles/blocks/table.html"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"), features=RICH_TEXT_FEATURES, template="articles/blocks/paragraph.html"
+    )
+    heading = HeadingBlock()
+    image = CaptionedImageBlock()
+    gallery = GalleryBlock()
+    quote = QuoteBlock()
+    embed = EmbedBlock(label=_("Embedded media"), template="articles/blocks/embed.html")
+    document = DocumentLinkBlock()
+    table = CaptionedTableBlock()

@@ -1,0 +1,485 @@
+"""The article section: an index, news articles, event reports and announcements.
+
+An event report *is* a news article with event facts (multi-table inheritance), so
+one query over `NewsArticlePage` lists both, with their dates, leads and images.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from snippets.models import Agency
+
+from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+
+LISTING_RENDITIONS = ("fill-480x320", "fill-160x107")
+
+
+def with_listing_images(queryset):
+    """Fetch hero images with their listing renditions in a fixed number of queries."""
+    return queryset.prefetch_related(
+        models.Prefetch(
+            "hero_image",
+            queryset=get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS),
+        )
+    )
+
+
+def paginate(request, items, per_page):
+    """Return the requested page of `items`; a bad or out-of-range page number is a 404."""
+    paginator = Paginator(items, per_page or 10)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(_("No such page of results.")) from error
+
+
+class ArticleIndexPage(Page):
+    """A section such as "Tin tức - Sự kiện": news and event reports, newest first."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    per_page = models.PositiveSmallIntegerField(_("items per page"), default=10)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.NewsArticlePage", "articles.EventReportPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
+    api_fields = [APIField("intro"), APIField("per_page")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("article index")
+        verbose_name_plural = _("article indexes")
+
+    def articles(self):
+        return (
+            NewsArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("locale")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.articles()
+        tag = request.GET.get("tag", "").strip()[:100]
+        agency_slug = request.GET.get("agency", "").strip()[:120]
+        if tag:
+            items = items.filter(tags__name=tag)
+            context["tag"] = tag
+        if agency_slug:
+            agency = Agency.objects.live().filter(slug=agency_slug, locale=self.locale).first()
+            if agency is None:
+                raise Http404(_("Unknown agency."))
+            items = items.filter(related_agencies__agency=agency).distinct()
+            context["agency"] = agency
+        page_obj = paginate(request, items, self.per_page)
+        page_obj.object_list = list(with_listing_images(page_obj.object_list))
+        context.update(page_obj=page_obj, items=page_obj.object_list)
+        return context
+
+
+class AnnouncementIndexPage(Page):
+    """The "Thông báo" section: announcements, newest first, expired ones included."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    per_page = models.PositiveSmallIntegerField(_("items per page"), default=20)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.AnnouncementPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
+    api_fields = [APIField("intro"), APIField("per_page")]
+
+    class Meta:
+        verbose_name = _("announcement index")
+        verbose_name_plural = _("announcement indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = AnnouncementPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        page_obj = paginate(request, items, self.per_page)
+        context.update(page_obj=page_obj, items=page_obj.object_list)
+        return context
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsArticlePage(Page):
+    """A news article: lead (sapo), hero image, a StreamField body and an author byline."""
+
+    lead = models.TextField(
+        _("lead"), help_text=_("The summary (sapo) shown in bold under the title.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("hero image caption"), max_length=500, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    author = models.CharField(
+        _("author"), max_length=160, blank=True, help_text=_('Byline, for example "Chiêu Minh".')
+    )
+    date = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Defaults to the time of first publication."),
+    )
+    featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        help_text=_("Show among the featured articles on the home page."),
+    )
+    tags = ClusterTaggableManager(through=NewsArticleTag, blank=True, verbose_name=_("tags"))
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Hero image")
+        ),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("author"), FieldPanel("date")]),
+        FieldPanel("tags"),
+        InlinePanel("related_agencies", heading=_("Related agencies"), label=_("agency")),
+        InlinePanel("related_people", heading=_("Related people"), label=_("person")),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("featured")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("date"),
+        index.FilterField("featured"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("lead"),
+        APIField("hero_image"),
+        APIField("hero_caption"),
+        APIField("body"),
+        APIField("author"),
+        APIField("date"),
+        APIField("featured"),
+        APIField("tags"),
+        APIField("related_agencies"),
+        APIField("related_people"),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.first_published_at is not None:
+            self.date = self.first_published_at
+        super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        return self.date or self.first_published_at or self.latest_revision_created_at
+
+    @cached_property
+    def live_related_agencies(self):
+        return [
+            link.agency
+            for link in self.related_agencies.select_related("agency")
+            if link.agency.live
+        ]
+
+    @cached_property
+    def live_related_people(self):
+        return [
+            link.person
+            for link in self.related_people.select_related("person", "person__agency")
+            if link.person.live
+        ]
+
+    def related_articles(self, limit=3):
+        """Published articles sharing a tag or an agency, else the newest in the section."""
+        others = (
+            NewsArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .order_by("-date", "-pk")
+        )
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        agency_ids = [agency.pk for agency in self.live_related_agencies]
+        related = list(
+            others.filter(
+                Q(tags__in=tag_ids) | Q(related_agencies__agency__in=agency_ids)
+            ).distinct()[:limit]
+        )
+        if len(related) < limit:
+            related += list(others.exclude(pk__in=[p.pk for p in related])[: limit - len(related)])
+        return related
+
+
+class ArticleAgency(Orderable):
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_agencies")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("agency")]
+    api_fields = [APIField("agency")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related agency")
+        verbose_name_plural = _("related agencies")
+
+
+class ArticlePerson(Orderable):
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_people")
+    person = models.ForeignKey(
+        "snippets.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+    api_fields = [APIField("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related person")
+        verbose_name_plural = _("related people")
+
+
+class EventReportPage(NewsArticlePage):
+    """A news article about an event: when, where, who presided, who took part, what was awarded."""
+
+    event_start = models.DateTimeField(_("event start"))
+    event_end = models.DateTimeField(_("event end"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    content_panels = NewsArticlePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end")]),
+                FieldPanel("venue"),
+                InlinePanel("officials", heading=_("Officials present"), label=_("official")),
+                InlinePanel(
+                    "participating_agencies",
+                    heading=_("Participating agencies"),
+                    label=_("agency"),
+                ),
+                InlinePanel("awards_conferred", heading=_("Awards conferred"), label=_("award")),
+            ],
+            heading=_("Event"),
+        ),
+    ]
+    search_fields = NewsArticlePage.search_fields + [index.SearchField("venue")]
+    api_fields = NewsArticlePage.api_fields + [
+        APIField("event_start"),
+        APIField("event_end"),
+        APIField("venue"),
+        APIField("officials"),
+        APIField("participating_agencies"),
+        APIField("awards_conferred"),
+    ]
+
+    class Meta:
+        verbose_name = _("event report")
+        verbose_name_plural = _("event reports")
+
+    def clean(self):
+        super().clean()
+        if self.event_start and self.event_end and self.event_end < self.event_start:
+            raise ValidationError({"event_end": _("The event cannot end before it starts.")})
+
+    @cached_property
+    def live_officials(self):
+        return [
+            link
+            for link in self.officials.select_related("person", "person__agency")
+            if link.person.live
+        ]
+
+    @cached_property
+    def live_participating_agencies(self):
+        return [
+            link.agency
+            for link in self.participating_agencies.select_related("agency")
+            if link.agency.live
+        ]
+
+    @cached_property
+    def live_awards_conferred(self):
+        return [
+            link.award
+            for link in self.awards_conferred.select_related(
+                "award", "award__conferred_by_person", "award__conferred_by_agency"
+            ).prefetch_related("award__recipients__agency")
+            if link.award.live
+        ]
+
+
+class EventOfficial(Orderable):
+    page = ParentalKey(EventReportPage, on_delete=models.CASCADE, related_name="officials")
+    person = models.ForeignKey(
+        "snippets.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(
+        _("role at the event"),
+        max_length=120,
+        blank=True,
+        help_text=_('For example "chủ trì" (presided) or "dự" (attended).'),
+    )
+    presided = models.BooleanField(_("presided"), default=False)
+
+    panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role"), FieldPanel("presided")])]
+    api_fields = [APIField("person"), APIField("role"), APIField("presided")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("official present")
+        verbose_name_plural = _("officials present")
+
+
+class EventAgency(Orderable):
+    page = ParentalKey(
+        EventReportPage, on_delete=models.CASCADE, related_name="participating_agencies"
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("agency")]
+    api_fields = [APIField("agency")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("participating agency")
+        verbose_name_plural = _("participating agencies")
+
+
+class EventAward(Orderable):
+    page = ParentalKey(EventReportPage, on_delete=models.CASCADE, related_name="awards_conferred")
+    award = models.ForeignKey(
+        "snippets.Award", verbose_name=_("award"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("award")]
+    api_fields = [APIField("award")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("award conferred")
+        verbose_name_plural = _("awards conferred")
+
+
+class AnnouncementPage(Page):
+    """A short notice (Thông báo), often with attached documents, listed while valid."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
+    date = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Defaults to the time of first publication."),
+    )
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("After this day the announcement leaves the announcements box."),
+    )
+
+    parent_page_types = ["articles.AnnouncementIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("valid_until")]),
+        InlinePanel("attachments", heading=_("Attached documents"), label=_("document")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("valid_until"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("date"),
+        APIField("valid_until"),
+        APIField("attachments"),
+    ]
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.first_published_at is not None:
+            self.date = self.first_published_at
+        super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        return self.date or self.first_published_at or self.latest_revision_created_at
+
+    @classmethod
+    def current(cls, locale=None, at=None):
+        """Published, public announcements still valid on `at` (default: today, local time)."""
+        today = timezone.localdate(at)
+        queryset = (
+            cls.objects.live()
+            .public()
+            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+            .order_by("-date", "-pk")
+        )
+        if locale is not None:
+            queryset = queryset.filter(locale=locale)
+        return queryset
+
+
+class AnnouncementAttachment(Orderable):
+    page = ParentalKey(AnnouncementPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("link text"), max_length=255, blank=True, help_text=_("Defaults to the document's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+    api_fields = [APIField("document"), APIField("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attached document")
+        verbose_name_plural = _("attached documents")
