@@ -7,10 +7,12 @@ one query over `NewsArticlePage` lists both, with their dates, leads and images.
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -27,6 +29,7 @@ from snippets.models import Agency
 from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 
 LISTING_RENDITIONS = ("fill-480x320", "fill-160x107")
+BODY_RENDITIONS = ("width-800", "width-1200")
 
 
 def with_listing_images(queryset):
@@ -46,6 +49,30 @@ def paginate(request, items, per_page):
         return paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404(_("No such page of results.")) from error
+
+
+def body_images(stream_value):
+    """The images of a body's image and gallery blocks, in order."""
+    images = []
+    for block in stream_value:
+        if block.block_type == "image":
+            images.append(block.value["image"])
+        elif block.block_type == "gallery":
+            images.extend(item["image"] for item in block.value["images"])
+    return [image for image in images if image is not None]
+
+
+def prefetch_body_renditions(stream_value):
+    """Load the body images' renditions in one query, however many images there are."""
+    prefetch_related_objects(
+        body_images(stream_value),
+        models.Prefetch(
+            "renditions",
+            queryset=get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=BODY_RENDITIONS),
+        ),
+    )
 
 
 class ArticleIndexPage(Page):
@@ -91,7 +118,12 @@ class ArticleIndexPage(Page):
             context["agency"] = agency
         page_obj = paginate(request, items, self.per_page)
         page_obj.object_list = list(with_listing_images(page_obj.object_list))
-        context.update(page_obj=page_obj, items=page_obj.object_list)
+        filters = {"tag": tag, "agency": agency_slug}
+        context.update(
+            page_obj=page_obj,
+            items=page_obj.object_list,
+            filter_query=urlencode({key: value for key, value in filters.items() if value}),
+        )
         return context
 
 
@@ -208,6 +240,17 @@ class NewsArticlePage(Page):
     def display_date(self):
         return self.date or self.first_published_at or self.latest_revision_created_at
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_body_renditions(self.body)
+        context["tags"] = self.tag_list
+        context["related_articles"] = self.related_articles()
+        return context
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
     @cached_property
     def live_related_agencies(self):
         return [
@@ -233,7 +276,7 @@ class NewsArticlePage(Page):
             .exclude(pk=self.pk)
             .order_by("-date", "-pk")
         )
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        tag_ids = [tag.pk for tag in self.tag_list]
         agency_ids = [agency.pk for agency in self.live_related_agencies]
         related = list(
             others.filter(
@@ -449,6 +492,10 @@ class AnnouncementPage(Page):
     @property
     def display_date(self):
         return self.date or self.first_published_at or self.latest_revision_created_at
+
+    @cached_property
+    def attachment_list(self):
+        return list(self.attachments.select_related("document"))
 
     @classmethod
     def current(cls, locale=None, at=None):
