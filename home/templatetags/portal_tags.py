@@ -1,0 +1,335 @@
+"""Site-wide template tags: the date line and clock, banners, announcements, menu, settings.
+
+{% load portal_tags %}
+{% portal_settings as portal %}   settings in the active language (portal.portal_name...)
+{% portal_home as home %}         the home page of the current language
+{% date_line %}                   "Thứ 6, ngày 17 tháng 11 năm 2023" in a <time>
+{% clock %}                       the live clock (updated by js/clock.js)
+{% header_banner %}               first visible header banner, else the settings' fallback
+{% banners "sidebar" %}           visible banners of a placement, in the current locale
+{% announcements_box %}           the "Thông báo" box
+{% main_menu %}                   the main navigation
+{{ value|portal_date }}           a date in the active language ("17/11/2023")
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.models import Locale, Page, Site
+
+from articles.models import AnnouncementIndexPage
+from home.models import (
+    BANNER_RENDITIONS,
+    HEADER_FALLBACK_RENDITIONS,
+    PortalSettings,
+    current_announcements,
+    visible_banners,
+)
+from snippets.models import Banner
+
+register = template.Library()
+
+# The portal's clock and dates always follow Vietnam's time, whatever the server's zone;
+# js/clock.js uses the same zone.
+PORTAL_TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Dates follow each language's conventions, like Django's per-language format modules:
+# Vietnamese numbers its weekdays from Monday = "Thứ 2"; Sunday is "Chủ nhật".
+VI_WEEKDAYS = ("Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "Chủ nhật")
+EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def active_language():
+    return (get_language() or "vi").split("-")[0].lower()
+
+
+def portal_now():
+    """The current time in Asia/Ho_Chi_Minh."""
+    return timezone.now().astimezone(PORTAL_TIME_ZONE)
+
+
+def format_date_line(day, language=None):
+    """ "Thứ 6, ngày 17 tháng 11 năm 2023" or "Friday, 17 November 2023"."""
+    language = language or active_language()
+    if language == "en":
+        return f"{EN_WEEKDAYS[day.weekday()]}, {day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+    return f"{VI_WEEKDAYS[day.weekday()]}, ngày {day.day} tháng {day.month} năm {day.year}"
+
+
+def format_short_date(day, language=None):
+    """ "17/11/2023" or "17 November 2023"."""
+    language = language or active_language()
+    if language == "en":
+        return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+@register.simple_tag
+def date_line():
+    """Today's date in Asia/Ho_Chi_Minh, in the active language, in a <time> element."""
+    today = portal_now().date()
+    return format_html(
+        '<time class="date-line" datetime="{}" data-date-line>{}</time>',
+        today.isoformat(),
+        format_date_line(today),
+    )
+
+
+@register.filter
+def portal_date(value):
+    """A date or datetime as a local calendar date in the active language."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = value.astimezone(PORTAL_TIME_ZONE)
+        value = value.date()
+    return format_short_date(value)
+
+
+@register.filter
+def local_datetime(value):
+    """An aware datetime in Asia/Ho_Chi_Minh (for `datetime` attributes)."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return value.astimezone(PORTAL_TIME_ZONE)
+    return value
+
+
+@register.filter
+def lang_attr(language):
+    """` lang="vi"` for text in another language than the page's, else nothing."""
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.inclusion_tag("includes/clock.html")
+def clock():
+    """The current local time, server-rendered; js/clock.js makes it tick."""
+    now = portal_now()
+    return {
+        "hours": f"{now.hour:02d}",
+        "minutes": f"{now.minute:02d}",
+        "seconds": f"{now.second:02d}",
+        "iso_time": now.strftime("%H:%M:%S"),
+    }
+
+
+# Locale, home page and settings of the current request -------------------------------
+
+
+def current_locale_id(context):
+    """The locale of the page being shown, else the one of the active language."""
+    page = context.get("page")
+    if isinstance(page, Page) and page.locale_id:
+        return page.locale_id
+    request = context.get("request")
+    language = active_language()
+    cache_attr = f"_portal_locale_id_{language}"
+    if request is not None and hasattr(request, cache_attr):
+        return getattr(request, cache_attr)
+    try:
+        locale_id = Locale.get_active().pk
+    except Locale.DoesNotExist:
+        locale_id = None
+    if request is not None:
+        setattr(request, cache_attr, locale_id)
+    return locale_id
+
+
+def get_portal_home(request, locale_id):
+    """The site's root page in `locale_id` (its translation), else the root page itself."""
+    if request is None:
+        return None
+    cache_attr = f"_portal_home_{locale_id}"
+    if hasattr(request, cache_attr):
+        return getattr(request, cache_attr)
+    site = Site.find_for_request(request)
+    home = None
+    if site is not None:
+        home = site.root_page
+        if home.locale_id != locale_id:
+            home = (
+                Page.objects.live()
+                .filter(translation_key=home.translation_key, locale_id=locale_id)
+                .first()
+                or home
+            )
+    setattr(request, cache_attr, home)
+    return home
+
+
+@register.simple_tag(takes_context=True)
+def portal_home(context):
+    return get_portal_home(context.get("request"), current_locale_id(context))
+
+
+def get_portal_settings(request):
+    """This site's PortalSettings (unsaved defaults when no site matches the request)."""
+    if request is None:
+        return PortalSettings()
+    try:
+        return PortalSettings.for_request(request)
+    except PortalSettings.DoesNotExist:
+        return PortalSettings()
+
+
+@register.simple_tag(takes_context=True)
+def portal_settings(context):
+    """The settings with their texts in the active language (fallback: Vietnamese)."""
+    return get_portal_settings(context.get("request")).for_language(active_language())
+
+
+# Banners --------------------------------------------------------------------------------
+
+
+def banner_href(banner, request):
+    """Where a banner leads: its live page, else its URL, else nowhere."""
+    if banner.link_page_id:
+        page = banner.link_page
+        if page is None or not page.live:
+            return ""
+        return page.get_url(request) or ""
+    return banner.link_url
+
+
+def image_item(image, alt, href, specs):
+    """What the banner templates need: the renditions (large, small), alt text and link."""
+    renditions = get_renditions_or_not_found(image, specs)
+    return {
+        "alt": alt,
+        "href": href,
+        "large": renditions[specs[0]],
+        "small": renditions[specs[1]],
+    }
+
+
+@register.inclusion_tag("includes/banners.html", takes_context=True)
+def banners(context, placement, items=None):
+    """Published, in-schedule banners of `placement` in the current locale.
+
+    `items` lets a view pass banners it already fetched (HomePage passes `home_banners`).
+    """
+    request = context.get("request")
+    if items is None or items == "":
+        items = visible_banners(placement, current_locale_id(context))
+    specs = BANNER_RENDITIONS.get(placement, BANNER_RENDITIONS[Banner.Placement.SIDEBAR])
+    return {
+        "placement": placement,
+        "banners": [
+            image_item(banner.image, banner.alt_text, banner_href(banner, request), specs)
+            for banner in items
+        ],
+        "lazy": placement != Banner.Placement.HEADER,
+    }
+
+
+@register.inclusion_tag("includes/header_banner.html", takes_context=True)
+def header_banner(context):
+    """The first visible header banner, else the settings' fallback image, else nothing."""
+    request = context.get("request")
+    banner = visible_banners(Banner.Placement.HEADER, current_locale_id(context)).first()
+    if banner is not None:
+        href = banner_href(banner, request)
+        specs = BANNER_RENDITIONS[Banner.Placement.HEADER]
+        return {"item": image_item(banner.image, banner.alt_text, href, specs)}
+    image = get_portal_settings(request).header_fallback_image
+    if image is None:
+        return {"item": None}
+    # The portal name is written next to it: without a description the image is decorative.
+    return {"item": image_item(image, image.description or "", "", HEADER_FALLBACK_RENDITIONS)}
+
+
+# Announcements and menu -------------------------------------------------------------------
+
+
+@register.inclusion_tag("includes/announcements_box.html", takes_context=True)
+def announcements_box(context):
+    """The current announcements of the locale, with a link to all of them.
+
+    Uses `current_announcements` from the context when the view already fetched them.
+    """
+    locale_id = current_locale_id(context)
+    items = context.get("current_announcements")
+    if items is None:
+        items = current_announcements(locale_id)
+    index = (
+        AnnouncementIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+        if locale_id
+        else None
+    )
+    return {"request": context.get("request"), "announcements": items, "index": index}
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's live, public, in-menu children in the current locale."""
+    request = context.get("request")
+    page = context.get("page")
+    locale_id = current_locale_id(context)
+    home = get_portal_home(request, locale_id)
+    # No home page in this language: the menu shows the default one's, marked as such.
+    items_lang = home.locale.language_code if home and home.locale_id != locale_id else ""
+    items = []
+    current_path = page.path if isinstance(page, Page) and page.path else None
+    if home is not None:
+        for child in home.get_children().live().public().in_menu():
+            if current_path == child.path:
+                current = "page"
+            elif current_path and current_path.startswith(child.path):
+                current = "true"
+            else:
+                current = ""
+            items.append({"page": child, "current": current})
+    return {
+        "request": request,
+        "home": home,
+        "home_current": bool(home and current_path == home.path),
+        "items": items,
+        "items_lang": items_lang,
+    }
+
+
+# Template helpers -------------------------------------------------------------------------
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, varname):
+        self.nodelist = nodelist
+        self.varname = varname
+
+    def render(self, context):
+        context[self.varname] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """{% capture as name %}...{% endcapture %}: render the content into a variable.
+
+    base.html uses it to hide the visitor statistics box while its block is empty.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}...{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
