@@ -5,7 +5,13 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from snippets.api import AgenciesAPIViewSet, AwardsAPIViewSet, BannersAPIViewSet, PeopleAPIViewSet
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("agencies", AgenciesAPIViewSet)
+api_router.register_endpoint("people", PeopleAPIViewSet)
+api_router.register_endpoint("awards", AwardsAPIViewSet)
+api_router.register_endpoint("banners", BannersAPIViewSet)
