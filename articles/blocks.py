@@ -7,6 +7,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from snippets.serializers import serialize_image
+
 RICH_TEXT_FEATURES = [
     "bold",
     "italic",
@@ -42,6 +44,19 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Captioned image")
         template = "articles/blocks/captioned_image.html"
+
+    def get_api_representation(self, value, context=None):
+        """The image with its renditions, width, height and alt text, not just its id."""
+        image = value["image"]
+        alt = "" if image is None or image.decorative else image.contextual_alt_text
+        return {
+            "image": serialize_image(image, alt or image.default_alt_text, context)
+            if image is not None and context
+            else None,
+            "decorative": bool(image is not None and image.decorative),
+            "caption": value["caption"],
+            "credit": value["credit"],
+        }
 
 
 class GalleryBlock(blocks.StructBlock):

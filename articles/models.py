@@ -7,8 +7,7 @@ one query over `NewsArticlePage` lists both, with their dates, leads and images.
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from snippets.models import Agency
+from snippets.serializers import ImageRenditionsField, PublishedObjectListField
 
 from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 
@@ -216,15 +216,17 @@ class NewsArticlePage(Page):
     ]
     api_fields = [
         APIField("lead"),
-        APIField("hero_image"),
+        APIField("hero_image", serializer=ImageRenditionsField()),
         APIField("hero_caption"),
         APIField("body"),
         APIField("author"),
         APIField("date"),
         APIField("featured"),
         APIField("tags"),
-        APIField("related_agencies"),
-        APIField("related_people"),
+        APIField(
+            "related_agencies", serializer=PublishedObjectListField("related_agencies", "agency")
+        ),
+        APIField("related_people", serializer=PublishedObjectListField("related_people", "person")),
     ]
 
     class Meta:
@@ -347,9 +349,19 @@ class EventReportPage(NewsArticlePage):
         APIField("event_start"),
         APIField("event_end"),
         APIField("venue"),
-        APIField("officials"),
-        APIField("participating_agencies"),
-        APIField("awards_conferred"),
+        APIField(
+            "officials",
+            serializer=PublishedObjectListField(
+                "officials", "person", extra_fields=("role", "presided")
+            ),
+        ),
+        APIField(
+            "participating_agencies",
+            serializer=PublishedObjectListField("participating_agencies", "agency"),
+        ),
+        APIField(
+            "awards_conferred", serializer=PublishedObjectListField("awards_conferred", "award")
+        ),
     ]
 
     class Meta:

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.html import escape
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
@@ -34,7 +35,7 @@ from articles.models import (
     EventReportPage,
     NewsArticlePage,
 )
-from home.models import HomePage
+from home.models import HomePage, PortalSettings
 from snippets.models import Agency, Award, AwardRecipient, Banner, Person
 
 SEED_TITLE = (
@@ -286,6 +287,7 @@ class DemoContent:
         self.people = self.ensure_people()
         self.awards = self.ensure_awards()
         self.ensure_banners()
+        self.ensure_settings()
         self.news_index = ensure_child_page(
             self.home,
             ArticleIndexPage,
@@ -399,6 +401,15 @@ class DemoContent:
             awards.append(award)
         return awards
 
+    def ensure_settings(self):
+        """Name the portal after the agency that runs it; the seed gives no address or phone."""
+        settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+        if settings.operating_agency_id is None and not settings.portal_name_en:
+            settings.portal_name = "Cổng thông tin điện tử Sở Khoa học và Công nghệ Hải Phòng"
+            settings.portal_name_en = "Hai Phong Department of Science and Technology portal"
+            settings.operating_agency = self.agencies["so-khcn"]
+            settings.save()
+
     def ensure_banners(self):
         header_image = ensure_image(
             "Ảnh biểu ngữ đầu trang (minh họa)",
@@ -458,13 +469,13 @@ class DemoContent:
                 "image",
                 {"image": self.image_value(photos[0]), "caption": SEED_CAPTIONS[0], "credit": ""},
             ),
-            ("paragraph", RichText(f"<p>{SEED_PARAGRAPHS[0]}</p>")),
+            ("paragraph", RichText(f"<p>{escape(SEED_PARAGRAPHS[0])}</p>")),
             (
                 "image",
                 {"image": self.image_value(photos[1]), "caption": SEED_CAPTIONS[1], "credit": ""},
             ),
-            ("paragraph", RichText(f"<p>{SEED_PARAGRAPHS[1]}</p>")),
-            ("paragraph", RichText(f"<p>{SEED_PARAGRAPHS[2]}</p>")),
+            ("paragraph", RichText(f"<p>{escape(SEED_PARAGRAPHS[1])}</p>")),
+            ("paragraph", RichText(f"<p>{escape(SEED_PARAGRAPHS[2])}</p>")),
         ]
         event_start = timezone.make_aware(datetime(2024, 1, 26, 8, 0))
         report = EventReportPage(
@@ -538,7 +549,7 @@ class DemoContent:
                 locale=self.announcement_index.locale,
                 title=title,
                 summary=summary,
-                body=f"<p>{summary}</p>",
+                body=f"<p>{escape(summary)}</p>",
                 date=timezone.make_aware(datetime(2024, 2, 1, 8, 0)) + timedelta(days=order),
             )
             page.attachments = [AnnouncementAttachment(document=document)] if order == 0 else []

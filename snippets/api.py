@@ -9,100 +9,15 @@ from django.db.models import Prefetch
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
-from wagtail.api.utils import get_full_url
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.serializers import BaseSerializer, RelatedField
-from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.coreutils import get_content_languages
-from wagtail.images import get_image_model
-from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
-
-# The renditions every serialised image carries, by name.
-IMAGE_RENDITIONS = {"thumbnail": "max-160x160", "large": "max-1200x1200"}
-
-
-def prefetch_image_renditions(lookup, renditions=IMAGE_RENDITIONS):
-    """Prefetch the renditions an ImageRenditionsField needs for the image at `lookup`.
-
-    Use with `select_related(lookup)`: the renditions of every image on the page then cost
-    one query in all, as `Image.objects.prefetch_renditions()` does for an image queryset.
-    """
-    rendition_model = get_image_model().get_rendition_model()
-    return Prefetch(
-        f"{lookup}__renditions",
-        queryset=rendition_model.objects.filter(filter_spec__in=renditions.values()),
-        to_attr="prefetched_renditions",
-    )
-
-
-class ImageRenditionsField(Field):
-    """An image as a client displays it: its alt text, size and ready-made renditions.
-
-    Example::
-
-        "logo": {
-            "id": 4,
-            "meta": {"type": "wagtailimages.Image", "detail_url": ".../api/v2/images/4/"},
-            "title": "Logo Sở KH&CN",
-            "alt": "Logo of the Department of Science and Technology",
-            "width": 800,
-            "height": 600,
-            "renditions": {
-                "thumbnail": {"url": "/media/...", "full_url": "http://...", "width": 160, ...},
-                "large": {...}
-            }
-        }
-
-    `alt_source` names an attribute of the serialised object holding its own alt text
-    (a banner's), which wins over the image's. A missing source file gives
-    `{"id": 4, "error": "SourceImageIOError"}`, as Wagtail's ImageRenditionField does.
-    """
-
-    def __init__(self, renditions=IMAGE_RENDITIONS, alt_source=None, **kwargs):
-        self.renditions = renditions
-        self.alt_source = alt_source
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def get_attribute(self, instance):
-        image = super().get_attribute(instance)
-        if image is None:
-            return None
-        alt = getattr(instance, self.alt_source) if self.alt_source else ""
-        return image, alt or image.default_alt_text
-
-    def to_representation(self, value):
-        image, alt = value
-        request = self.context["request"]
-        try:
-            renditions = image.get_renditions(*self.renditions.values())
-        except SourceImageIOError:
-            return {"id": image.pk, "error": "SourceImageIOError"}
-        meta = {"type": f"{image._meta.app_label}.{type(image).__name__}"}
-        detail_url = get_object_detail_url(self.context["router"], request, type(image), image.pk)
-        if detail_url:
-            meta["detail_url"] = detail_url
-        return {
-            "id": image.pk,
-            "meta": meta,
-            "title": image.title,
-            "alt": alt,
-            "width": image.width,
-            "height": image.height,
-            "renditions": {
-                name: {
-                    "url": renditions[spec].url,
-                    "full_url": get_full_url(request, renditions[spec].url),
-                    "width": renditions[spec].width,
-                    "height": renditions[spec].height,
-                }
-                for name, spec in self.renditions.items()
-            },
-        }
+from .serializers import ImageRenditionsField, PublishedObjectListField, prefetch_image_renditions
 
 
 class LocaleField(Field):
@@ -128,25 +43,6 @@ class PublishedRelatedField(RelatedField):
 class ReferenceDataSerializer(BaseSerializer):
     serializer_related_field = PublishedRelatedField
     locale = LocaleField(read_only=True)
-
-
-class RecipientAgenciesField(Field):
-    """An award's named recipients, as the list of their published agencies."""
-
-    def get_attribute(self, instance):
-        return instance
-
-    def to_representation(self, award):
-        if not hasattr(self, "_agency_serializer"):
-            router = self.context["router"]
-            endpoint = router.get_model_endpoint(Agency)[1]
-            serializer_class = endpoint._get_serializer_class(router, Agency, [], nested=True)
-            self._agency_serializer = serializer_class(context=self.context)
-        return [
-            self._agency_serializer.to_representation(recipient.agency)
-            for recipient in award.recipients.all()
-            if recipient.agency.live
-        ]
 
 
 class BannerLinkField(Field):
@@ -237,7 +133,7 @@ class AwardsAPIViewSet(ReferenceDataAPIViewSet):
     name = "awards"
     model = Award
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["title", "year"]
-    field_serializers = {"recipients": RecipientAgenciesField()}
+    field_serializers = {"recipients": PublishedObjectListField("recipients", "agency")}
 
     def get_published_queryset(self):
         return (

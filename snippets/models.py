@@ -368,6 +368,8 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         index.SearchField("alt_text"),
         index.AutocompleteField("title"),
         index.FilterField("placement"),
+        index.FilterField("starts_at"),
+        index.FilterField("ends_at"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
     ]

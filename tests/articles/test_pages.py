@@ -1,6 +1,7 @@
 """Article pages as readers see them: listing, article, event report, announcements."""
 
 import re
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def text_of(html):
     """The visible text of an HTML page, whitespace collapsed."""
     html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def count_queries(client, url):

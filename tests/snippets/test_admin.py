@@ -166,11 +166,6 @@ def test_admin_creates_a_banner_with_every_field(admin_client, make_image, site_
     assert (banner.starts_at, banner.ends_at) == (starts_at, ends_at)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="WAGTAIL_DATE_FORMAT/WAGTAIL_DATETIME_FORMAT (%d/%m/%Y) are missing from the "
-    "input formats, so the admin rejects the dates its own date picker writes",
-)
 def test_dates_typed_as_the_date_picker_shows(admin_client):
     data = {
         "kind": "certificate_of_merit",

@@ -191,3 +191,4 @@ LOGGING = {
     },
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.PortalLoginForm"
+FORMAT_MODULE_PATH = ["portal.formats"]

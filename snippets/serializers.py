@@ -1,0 +1,145 @@
+"""Serialiser fields shared by every app's API: images with renditions, lists of published
+related objects. Safe to import from models.py (for `APIField(serializer=...)`): nothing
+here touches the app registry at import time.
+"""
+
+from django.db.models import Prefetch
+from rest_framework.fields import Field
+from wagtail.api.utils import get_full_url
+from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
+
+# The renditions every serialised image carries, by name.
+IMAGE_RENDITIONS = {"thumbnail": "max-160x160", "large": "max-1200x1200"}
+
+
+def prefetch_image_renditions(lookup, renditions=IMAGE_RENDITIONS):
+    """Prefetch the renditions an ImageRenditionsField needs for the image at `lookup`.
+
+    Use with `select_related(lookup)`: the renditions of every image on the page then cost
+    one query in all, as `Image.objects.prefetch_renditions()` does for an image queryset.
+    """
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        f"{lookup}__renditions",
+        queryset=rendition_model.objects.filter(filter_spec__in=renditions.values()),
+        to_attr="prefetched_renditions",
+    )
+
+
+class ImageRenditionsField(Field):
+    """An image as a client displays it: its alt text, size and ready-made renditions.
+
+    Example::
+
+        "logo": {
+            "id": 4,
+            "meta": {"type": "wagtailimages.Image", "detail_url": ".../api/v2/images/4/"},
+            "title": "Logo Sở KH&CN",
+            "alt": "Logo of the Department of Science and Technology",
+            "width": 800,
+            "height": 600,
+            "renditions": {
+                "thumbnail": {"url": "/media/...", "full_url": "http://...", "width": 160, ...},
+                "large": {...}
+            }
+        }
+
+    `alt_source` names an attribute of the serialised object holding its own alt text
+    (a banner's), which wins over the image's. A missing source file gives
+    `{"id": 4, "error": "SourceImageIOError"}`, as Wagtail's ImageRenditionField does.
+    """
+
+    def __init__(self, renditions=IMAGE_RENDITIONS, alt_source=None, **kwargs):
+        self.renditions = renditions
+        self.alt_source = alt_source
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        image = super().get_attribute(instance)
+        if image is None:
+            return None
+        alt = getattr(instance, self.alt_source) if self.alt_source else ""
+        return image, alt or image.default_alt_text
+
+    def to_representation(self, value):
+        image, alt = value
+        return serialize_image(image, alt, self.context, self.renditions)
+
+
+def serialize_image(image, alt, context, renditions=IMAGE_RENDITIONS):
+    """The representation documented on ImageRenditionsField, for use outside serialisers
+    too (StreamField blocks). `context` is the serialiser context: request and router."""
+    from wagtail.api.v2.utils import get_object_detail_url
+
+    request = context["request"]
+    try:
+        rendered = image.get_renditions(*renditions.values())
+    except SourceImageIOError:
+        return {"id": image.pk, "error": "SourceImageIOError"}
+    meta = {"type": f"{image._meta.app_label}.{type(image).__name__}"}
+    detail_url = get_object_detail_url(context["router"], request, type(image), image.pk)
+    if detail_url:
+        meta["detail_url"] = detail_url
+    return {
+        "id": image.pk,
+        "meta": meta,
+        "title": image.title,
+        "alt": alt,
+        "width": image.width,
+        "height": image.height,
+        "renditions": {
+            name: {
+                "url": rendered[spec].url,
+                "full_url": get_full_url(request, rendered[spec].url),
+                "width": rendered[spec].width,
+                "height": rendered[spec].height,
+            }
+            for name, spec in renditions.items()
+        },
+    }
+
+
+class PublishedObjectListField(Field):
+    """The published objects behind a list of inline rows, nested as their endpoint nests them.
+
+    `PublishedObjectListField("recipients", "agency")` serialises an award's recipient rows
+    as the list of their published agencies. With `extra_fields`, each item is a dict of the
+    nested object under `attribute` plus those fields of the row (an official's role).
+    Rows whose object is unpublished are left out.
+    """
+
+    def __init__(self, relation, attribute, extra_fields=(), **kwargs):
+        self.relation = relation
+        self.attribute = attribute
+        self.extra_fields = extra_fields
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.relation).all()
+
+    def nested_serializer(self, model):
+        cache = self.context.setdefault("nested_serializers", {})
+        if model not in cache:
+            router = self.context["router"]
+            endpoint = router.get_model_endpoint(model)[1]
+            serializer_class = endpoint._get_serializer_class(router, model, [], nested=True)
+            cache[model] = serializer_class(context=self.context)
+        return cache[model]
+
+    def to_representation(self, rows):
+        items = []
+        for row in rows:
+            obj = getattr(row, self.attribute)
+            if not getattr(obj, "live", True):
+                continue
+            nested = self.nested_serializer(type(obj)).to_representation(obj)
+            if self.extra_fields:
+                nested = {
+                    self.attribute: nested,
+                    **{name: getattr(row, name) for name in self.extra_fields},
+                }
+            items.append(nested)
+        return items
