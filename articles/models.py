@@ -7,8 +7,7 @@ one query over `NewsArticlePage` lists both, with their dates, leads and images.
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -24,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from blocs.serializers import BlocTermField
 from snippets.models import Agency
 
 from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
@@ -322,6 +322,15 @@ class EventReportPage(NewsArticlePage):
     event_start = models.DateTimeField(_("event start"))
     event_end = models.DateTimeField(_("event end"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
+    bloc_term = models.ForeignKey(
+        "blocs.BlocYear",
+        verbose_name=_("emulation bloc and year"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="event_reports",
+        help_text=_("The bloc year this event belongs to: the bloc's page then lists this report."),
+    )
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
@@ -331,6 +340,7 @@ class EventReportPage(NewsArticlePage):
             [
                 FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end")]),
                 FieldPanel("venue"),
+                FieldPanel("bloc_term"),
                 InlinePanel("officials", heading=_("Officials present"), label=_("official")),
                 InlinePanel(
                     "participating_agencies",
@@ -350,6 +360,7 @@ class EventReportPage(NewsArticlePage):
         APIField("officials"),
         APIField("participating_agencies"),
         APIField("awards_conferred"),
+        APIField("bloc_term", serializer=BlocTermField()),
     ]
 
     class Meta:
