@@ -354,13 +354,13 @@ class EventReportPage(NewsArticlePage):
     ]
     search_fields = NewsArticlePage.search_fields + [index.SearchField("venue")]
     api_fields = NewsArticlePage.api_fields + [
+        APIField("bloc_term", serializer=BlocTermField()),
         APIField("event_start"),
         APIField("event_end"),
         APIField("venue"),
         APIField("officials"),
         APIField("participating_agencies"),
         APIField("awards_conferred"),
-        APIField("bloc_term", serializer=BlocTermField()),
     ]
 
     class Meta:
