@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from blocs.serializers import BlocTermField
 from snippets.models import Agency
 from snippets.serializers import ImageRenditionsField, PublishedObjectListField
 
@@ -324,6 +325,15 @@ class EventReportPage(NewsArticlePage):
     event_start = models.DateTimeField(_("event start"))
     event_end = models.DateTimeField(_("event end"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
+    bloc_term = models.ForeignKey(
+        "blocs.BlocYear",
+        verbose_name=_("emulation bloc and year"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="event_reports",
+        help_text=_("The bloc year this event belongs to: the bloc's page then lists this report."),
+    )
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
@@ -333,6 +343,7 @@ class EventReportPage(NewsArticlePage):
             [
                 FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end")]),
                 FieldPanel("venue"),
+                FieldPanel("bloc_term"),
                 InlinePanel("officials", heading=_("Officials present"), label=_("official")),
                 InlinePanel(
                     "participating_agencies",
@@ -346,6 +357,7 @@ class EventReportPage(NewsArticlePage):
     ]
     search_fields = NewsArticlePage.search_fields + [index.SearchField("venue")]
     api_fields = NewsArticlePage.api_fields + [
+        APIField("bloc_term", serializer=BlocTermField()),
         APIField("event_start"),
         APIField("event_end"),
         APIField("venue"),

@@ -305,6 +305,7 @@ class DemoContent:
         self.seed_report = self.ensure_seed_report()
         self.ensure_sample_news()
         self.ensure_announcements()
+        self.ensure_bloc()
         return self
 
     def ensure_home_page(self):
@@ -555,3 +556,74 @@ class DemoContent:
             page.attachments = [AnnouncementAttachment(document=document)] if order == 0 else []
             self.announcement_index.add_child(instance=page)
             publish(page)
+
+    def ensure_bloc(self):
+        """The seed's emulation bloc: its 2023 members and review, its 2024 head and covenant.
+
+        Only what the seed says: nobody is recorded as head in 2023, and the 2024 members are
+        not listed beyond the head (the year is marked as incomplete).
+        """
+        from datetime import date
+
+        from blocs.models import (
+            BlocIndexPage,
+            BlocMembership,
+            BlocPage,
+            BlocYear,
+            BlocYearAward,
+            BlocYearExceededTarget,
+        )
+
+        index = ensure_child_page(
+            self.home, BlocIndexPage, "khoi-thi-dua", title="Khối thi đua", show_in_menus=True
+        )
+        bloc = ensure_child_page(
+            index,
+            BlocPage,
+            "khoi-van-hoa-xa-hoi",
+            title="Khối các cơ quan Quản lý nhà nước về Văn hóa - xã hội thành phố",
+            short_name="Khối Văn hóa - xã hội",
+        )
+
+        def ensure_year(year, members, **fields):
+            bloc_year = BlocYear.objects.filter(bloc=bloc, year=year, locale=bloc.locale).first()
+            if bloc_year is not None:
+                return bloc_year
+            exceeded = fields.pop("exceeded_targets", [])
+            awards = fields.pop("awards", [])
+            bloc_year = BlocYear(bloc=bloc, year=year, locale=bloc.locale, **fields)
+            bloc_year.memberships = [
+                BlocMembership(agency=self.agencies[slug], role=role, sort_order=order)
+                for order, (slug, role) in enumerate(members)
+            ]
+            bloc_year.exceeded_targets = [
+                BlocYearExceededTarget(agency=self.agencies[slug], sort_order=order)
+                for order, slug in enumerate(exceeded)
+            ]
+            bloc_year.awards = [
+                BlocYearAward(award=award, sort_order=order) for order, award in enumerate(awards)
+            ]
+            bloc_year.save()
+            return publish(bloc_year)
+
+        ensure_year(
+            2023,
+            [(slug, BlocMembership.Role.MEMBER) for slug in BLOC_MEMBER_SLUGS],
+            members_complete=True,
+            leading_unit=self.agencies["so-khcn"],
+            exceeded_targets=["so-khcn", "so-ldtbxh", "so-tttt"],
+            awards=[award for award in self.awards if award.year == 2023],
+        )
+        year_2024 = ensure_year(
+            2024,
+            [("so-gddt", BlocMembership.Role.HEAD)],
+            members_complete=False,
+            motto="đoàn kết, sáng tạo, tăng tốc và hiệu quả",
+            covenant_signed_on=date(2024, 1, 26),
+            signing_report=self.seed_report,
+        )
+        # Fresh from the database: the object in hand may predate its own publication.
+        report = EventReportPage.objects.get(pk=self.seed_report.pk)
+        if report.bloc_term_id is None and not report.has_unpublished_changes:
+            report.bloc_term = year_2024
+            self.seed_report = publish(report)

@@ -15,3 +15,10 @@ api_router.register_endpoint("agencies", AgenciesAPIViewSet)
 api_router.register_endpoint("people", PeopleAPIViewSet)
 api_router.register_endpoint("awards", AwardsAPIViewSet)
 api_router.register_endpoint("banners", BannersAPIViewSet)
+
+# Emulation blocs. Their awards endpoint replaces the one above: the same awards, plus the bloc
+# years each was conferred for and the filters ?bloc= and ?recipient_agency=.
+from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet  # noqa: E402
+
+api_router.register_endpoint("blocs", BlocsAPIViewSet)
+api_router.register_endpoint("awards", BlocAwardsAPIViewSet)

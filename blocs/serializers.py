@@ -1,0 +1,53 @@
+"""API fields that other apps' models can use at load time (this module imports no API view).
+
+`EventReportPage.bloc_term` is served with `BlocTermField`.
+"""
+
+from django.urls import NoReverseMatch, reverse
+from rest_framework.fields import Field
+from wagtail.api.utils import get_full_url
+
+BLOCS_ENDPOINT = "blocs"
+
+
+def endpoint_detail_url(context, endpoint_name, pk):
+    """The full URL of an object in a named endpoint of the context's router, or None."""
+    router = context["router"]
+    try:
+        path = reverse(f"{router.url_namespace}:{endpoint_name}:detail", args=(pk,))
+    except NoReverseMatch:
+        return None
+    return get_full_url(context["request"], path)
+
+
+def bloc_summary(bloc_page, context):
+    """A bloc page as other objects refer to it: id, title, its API and HTML addresses."""
+    return {
+        "id": bloc_page.pk,
+        "title": bloc_page.title,
+        "detail_url": endpoint_detail_url(context, BLOCS_ENDPOINT, bloc_page.pk),
+        "html_url": bloc_page.get_full_url(context["request"]),
+    }
+
+
+class BlocTermField(Field):
+    """An event report's bloc year, or null while the year or its bloc is unpublished.
+
+    Example::
+
+        "bloc_term": {
+            "id": 2,
+            "year": 2024,
+            "bloc": {"id": 21, "title": "Khối ...", "detail_url": ".../api/v2/blocs/21/",
+                     "html_url": "http://.../khoi-thi-dua/khoi-van-hoa-xa-hoi/"}
+        }
+    """
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, term):
+        if not term.live or not term.bloc.live:
+            return None
+        return {"id": term.pk, "year": term.year, "bloc": bloc_summary(term.bloc, self.context)}

@@ -1,0 +1,34 @@
+"""Template tags of the emulation blocs, for this app's templates and the event report's."""
+
+from django import template
+
+from blocs.models import BlocMembership, agency_linker
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def agency_url(context, agency):
+    """The URL of a published agency's public profile, or "" when it has none.
+
+    Usage: `{% agency_url agency as url %}{% if url %}<a href="{{ url }}">…{% endif %}`.
+    """
+    return agency_linker(context.get("request")).url(agency) or ""
+
+
+@register.inclusion_tag("blocs/includes/bloc_term.html", takes_context=True)
+def bloc_term(context, report):
+    """A box for an event report linked to a bloc year: the bloc, the year, its head and motto.
+
+    Renders nothing when the report has no published bloc year or the bloc page is not live.
+    """
+    term = getattr(report, "bloc_term", None)
+    if term is None or not term.live or not term.bloc.live:
+        return {"term": None}
+    rows = term.memberships.filter(agency__live=True).select_related("agency")
+    return {
+        "request": context.get("request"),
+        "term": term,
+        "bloc": term.bloc,
+        "head": next((row.agency for row in rows if row.role == BlocMembership.Role.HEAD), None),
+    }
