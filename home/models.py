@@ -65,7 +65,11 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage", "articles.AnnouncementIndexPage"]
+    subpage_types = [
+        "articles.ArticleIndexPage",
+        "articles.AnnouncementIndexPage",
+        "blocs.BlocIndexPage",
+    ]
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -308,10 +308,6 @@ class TestPageTypes:
         assert BlocIndexPage.allowed_subpage_models() == [BlocPage]
         assert BlocPage.allowed_subpage_models() == []
 
-    @pytest.mark.xfail(
-        reason="waits for HomePage.subpage_types to list blocs.BlocIndexPage (home/models.py)",
-        strict=False,
-    )
     def test_editors_can_add_the_bloc_index_under_the_home_page(self, home):
         assert BlocIndexPage.allowed_parent_page_models() == [HomePage]
         assert BlocIndexPage.can_create_at(home)

@@ -106,9 +106,6 @@ class TestSeedBloc:
         assert f'href="{seed_bloc.url}"' in html
         assert "Sở Giáo dục và Đào tạo" in html and MOTTO_2024 in html
 
-    @pytest.mark.xfail(
-        reason="waits for the event report template to render {% bloc_term page %}", strict=False
-    )
     def test_the_seed_report_page_links_to_the_bloc_page(self, client, seed_bloc):
         report = EventReportPage.objects.get(title=SEED_TITLE)
         assert f'href="{seed_bloc.url}"' in client.get(report.url).content.decode()

@@ -20,7 +20,7 @@ from home.management.commands.admin_translation_coverage import coverage
 from home.models import HomePage
 
 LC_MESSAGES = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
-OUR_CATALOGUES = ["wagtail_admin.po", "djangojs_wagtail.po"]
+OUR_CATALOGUES = ["django.po", "wagtail_admin.po", "djangojs_wagtail.po"]
 
 # Python %-placeholders (named or positional), brace placeholders, and HTML tags.
 PLACEHOLDER = re.compile(

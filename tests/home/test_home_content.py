@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from articles.models import AnnouncementIndexPage, ArticleIndexPage, NewsArticlePage
+from blocs.models import BlocIndexPage
 from home.models import HomePage
 from snippets.models import Banner
 
@@ -238,7 +239,9 @@ def test_menu_query_count_does_not_grow_with_sections(client, site_home):
 
 class TestHomePageTypes(WagtailPageTestCase):
     def test_subpage_types(self):
-        self.assertAllowedSubpageTypes(HomePage, {ArticleIndexPage, AnnouncementIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {ArticleIndexPage, AnnouncementIndexPage, BlocIndexPage}
+        )
 
     def test_parent_page_types(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
