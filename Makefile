@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist); 0 runs the suite in this process.
+PYTEST_WORKERS ?= 2
 
 # A local .env (copied from .env.example) configures every command.
 ifneq (,$(wildcard .env))
@@ -46,7 +48,7 @@ migrations-check: install
 
 # pytest exits with 5 when a selection holds no test: that is not a failure.
 pytest: catalogues
-	$(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 
 test: lint migrations-check pytest
 

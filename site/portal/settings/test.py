@@ -1,9 +1,11 @@
 """The test suite: fast hashing, in-memory e-mail, media in a temporary folder."""
 
+import os
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import CACHES, REDIS_URL, SECRET_KEY
 
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,3 +16,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# pytest-xdist runs the suite in several processes; `cache.clear()` empties a whole Redis
+# database, so each worker gets a database of its own (gw0 -> base + 0, gw1 -> base + 1...).
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):
+    _url = urlsplit(REDIS_URL)
+    _base_db = int(_url.path.strip("/") or 0)
+    CACHES["default"]["LOCATION"] = urlunsplit(
+        _url._replace(path=f"/{_base_db + int(_worker[2:])}")
+    )
