@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from blocs.serializers import BlocTermField
@@ -291,7 +291,7 @@ class NewsArticlePage(Page):
         return related
 
 
-class ArticleAgency(Orderable):
+class ArticleAgency(TranslatableMixin, Orderable):
     page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_agencies")
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
@@ -300,12 +300,12 @@ class ArticleAgency(Orderable):
     panels = [FieldPanel("agency")]
     api_fields = [APIField("agency")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("related agency")
         verbose_name_plural = _("related agencies")
 
 
-class ArticlePerson(Orderable):
+class ArticlePerson(TranslatableMixin, Orderable):
     page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_people")
     person = models.ForeignKey(
         "snippets.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
@@ -314,7 +314,7 @@ class ArticlePerson(Orderable):
     panels = [FieldPanel("person")]
     api_fields = [APIField("person")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("related person")
         verbose_name_plural = _("related people")
 
@@ -412,7 +412,7 @@ class EventReportPage(NewsArticlePage):
         ]
 
 
-class EventOfficial(Orderable):
+class EventOfficial(TranslatableMixin, Orderable):
     page = ParentalKey(EventReportPage, on_delete=models.CASCADE, related_name="officials")
     person = models.ForeignKey(
         "snippets.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
@@ -428,12 +428,12 @@ class EventOfficial(Orderable):
     panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role"), FieldPanel("presided")])]
     api_fields = [APIField("person"), APIField("role"), APIField("presided")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("official present")
         verbose_name_plural = _("officials present")
 
 
-class EventAgency(Orderable):
+class EventAgency(TranslatableMixin, Orderable):
     page = ParentalKey(
         EventReportPage, on_delete=models.CASCADE, related_name="participating_agencies"
     )
@@ -444,12 +444,12 @@ class EventAgency(Orderable):
     panels = [FieldPanel("agency")]
     api_fields = [APIField("agency")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("participating agency")
         verbose_name_plural = _("participating agencies")
 
 
-class EventAward(Orderable):
+class EventAward(TranslatableMixin, Orderable):
     page = ParentalKey(EventReportPage, on_delete=models.CASCADE, related_name="awards_conferred")
     award = models.ForeignKey(
         "snippets.Award", verbose_name=_("award"), on_delete=models.PROTECT, related_name="+"
@@ -458,7 +458,7 @@ class EventAward(Orderable):
     panels = [FieldPanel("award")]
     api_fields = [APIField("award")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("award conferred")
         verbose_name_plural = _("awards conferred")
 
@@ -536,7 +536,7 @@ class AnnouncementPage(Page):
         return queryset
 
 
-class AnnouncementAttachment(Orderable):
+class AnnouncementAttachment(TranslatableMixin, Orderable):
     page = ParentalKey(AnnouncementPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -551,6 +551,6 @@ class AnnouncementAttachment(Orderable):
     panels = [FieldPanel("document"), FieldPanel("title")]
     api_fields = [APIField("document"), APIField("title")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("attached document")
         verbose_name_plural = _("attached documents")

@@ -282,7 +282,7 @@ class Award(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
             )
 
 
-class AwardRecipient(Orderable):
+class AwardRecipient(TranslatableMixin, Orderable):
     """A named recipient agency of an award."""
 
     award = ParentalKey(Award, on_delete=models.CASCADE, related_name="recipients")
@@ -296,7 +296,7 @@ class AwardRecipient(Orderable):
     panels = [FieldPanel("agency")]
     api_fields = ["agency"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("award recipient")
         verbose_name_plural = _("award recipients")
         constraints = [

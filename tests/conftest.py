@@ -1,8 +1,8 @@
-from io import StringIO
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
+
+from home.demo_content import DemoContent
+from home.demo_english import EnglishDemo
 
 
 @pytest.fixture(autouse=True)
@@ -15,4 +15,12 @@ def _clear_cache():
 
 @pytest.fixture
 def demo_content(db):
-    call_command("load_demo_content", stdout=StringIO())
+    """The Vietnamese demo world (the seed report, its agencies, bloc and sample news)."""
+    return DemoContent().load()
+
+
+@pytest.fixture
+def demo_content_en(demo_content):
+    """The demo with its English translation, made with wagtail-localize (slower)."""
+    EnglishDemo(demo_content).load()
+    return demo_content

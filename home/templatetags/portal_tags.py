@@ -16,10 +16,12 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.coreutils import get_content_languages
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Locale, Page, Site
 
@@ -175,6 +177,63 @@ def get_portal_home(request, locale_id):
             )
     setattr(request, cache_attr, home)
     return home
+
+
+def language_versions(context):
+    """One entry per content language: the translation of the page being shown, else that
+    language's home page. Cached on the request: the switcher and the hreflang links share it."""
+    request = context.get("request")
+    page = context.get("page")
+    page = page if isinstance(page, Page) else None
+    cache_attr = f"_portal_language_versions_{page.pk if page else 0}"
+    if request is not None and hasattr(request, cache_attr):
+        return getattr(request, cache_attr)
+    translations = {}
+    if page is not None:
+        translations = {
+            translation.locale.language_code: translation
+            for translation in Page.objects.live()
+            .public()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+        }
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    current = page.locale.language_code if page is not None else active_language()
+    versions = []
+    for code, name in get_content_languages().items():
+        target = translations.get(code)
+        if target is None and code in locales:
+            home = get_portal_home(request, locales[code].pk)
+            target = home if home is not None and home.locale_id == locales[code].pk else None
+        url = target.get_url(request) if target is not None else None
+        if url is None:
+            continue
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "full_url": target.get_full_url(request),
+                "is_current": code == current,
+                "is_translation": code in translations,
+            }
+        )
+    if request is not None:
+        setattr(request, cache_attr, versions)
+    return versions
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"versions": language_versions(context)}
+
+
+@register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """`<link rel="alternate" hreflang>` for each published translation of the page."""
+    versions = [version for version in language_versions(context) if version["is_translation"]]
+    default = next((v for v in versions if v["code"] == settings.LANGUAGE_CODE), None)
+    return {"versions": versions if len(versions) > 1 else [], "default": default}
 
 
 @register.simple_tag(takes_context=True)

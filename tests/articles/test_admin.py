@@ -1,9 +1,6 @@
 """An editor creates every article page type in the admin, with every field."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -15,6 +12,7 @@ from articles.models import (
     EventReportPage,
     NewsArticlePage,
 )
+from home.demo_content import DemoContent
 from snippets.models import Agency, Award, Person
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +21,7 @@ pytestmark = pytest.mark.django_db
 class TestCreatePages(WagtailPageTestCase):
     def setUp(self):
         self.login()
-        call_command("load_demo_content", stdout=StringIO())
+        DemoContent().load()
         self.news_index = ArticleIndexPage.objects.get(slug="tin-tuc-su-kien")
         self.announcement_index = AnnouncementIndexPage.objects.get(slug="thong-bao")
         self.agency = Agency.objects.get(slug="so-khcn")

@@ -89,9 +89,15 @@ class TestSeedBloc:
         from django.core.management import call_command
 
         call_command("load_demo_content", stdout=StringIO())
-        assert BlocPage.objects.count() == 1 and BlocIndexPage.objects.count() == 1
-        assert BlocYear.objects.count() == 2
-        assert BlocMembership.objects.count() == 9
+        models = (BlocPage, BlocIndexPage, BlocYear, BlocMembership)
+        counts = {model: model.objects.count() for model in models}
+        call_command("load_demo_content", stdout=StringIO())
+        assert {model: model.objects.count() for model in models} == counts
+        vietnamese = {"locale__language_code": "vi"}
+        assert BlocPage.objects.filter(**vietnamese).count() == 1
+        assert BlocIndexPage.objects.filter(**vietnamese).count() == 1
+        assert BlocYear.objects.filter(**vietnamese).count() == 2
+        assert BlocMembership.objects.filter(**vietnamese).count() == 9
 
     def test_the_seed_report_leads_to_the_bloc_page(self, client, seed_bloc):
         report = EventReportPage.objects.get(title=SEED_TITLE)

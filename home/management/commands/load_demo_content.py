@@ -5,14 +5,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo_content import DemoContent
+from home.demo_english import EnglishDemo
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (idempotent)."
+    help = "Load the demo content and its English translation (idempotent)."
 
     @transaction.atomic
     def handle(self, *args, **options):
         demo = DemoContent().load()
+        EnglishDemo(demo).load()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: the seed report is at {demo.seed_report.url}")
         )
