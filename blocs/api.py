@@ -4,7 +4,9 @@
 
     {
         "id": 21, "meta": {"type": "blocs.BlocPage", "detail_url": ..., "html_url": ...,
-                           "locale": "vi", ...},
+                           "locale": "vi",
+                           "translations": [{"locale": "en", "id": 40, "detail_url": ...,
+                                             "html_url": ...}], ...},
         "title": "Khối các cơ quan Quản lý nhà nước về Văn hóa - xã hội thành phố",
         "years": [
             {

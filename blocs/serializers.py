@@ -3,21 +3,11 @@
 `EventReportPage.bloc_term` is served with `BlocTermField`.
 """
 
-from django.urls import NoReverseMatch, reverse
 from rest_framework.fields import Field
-from wagtail.api.utils import get_full_url
+
+from snippets.serializers import endpoint_detail_url
 
 BLOCS_ENDPOINT = "blocs"
-
-
-def endpoint_detail_url(context, endpoint_name, pk):
-    """The full URL of an object in a named endpoint of the context's router, or None."""
-    router = context["router"]
-    try:
-        path = reverse(f"{router.url_namespace}:{endpoint_name}:detail", args=(pk,))
-    except NoReverseMatch:
-        return None
-    return get_full_url(context["request"], path)
 
 
 def bloc_summary(bloc_page, context):

@@ -1,8 +1,20 @@
-"""Read-only API v2 endpoints of the reference data: agencies, people, awards, banners.
+"""Read-only API v2 endpoints of the reference data: agencies, people, awards, banners; and
+what every endpoint of the portal shares: the `?locale=` parameter and the translations.
 
 Only published objects are served (banners also only inside their schedule). Related
 agencies, people and pages are nested like any Wagtail API object, and become null when
 they are not published. The image field and the filters are meant for other apps' endpoints.
+
+Every endpoint takes `?locale=vi|en` (any other value: a 400 answer naming the parameter).
+Each item of a translatable endpoint says its language and lists its other published
+translations in `meta`::
+
+    "meta": {
+        "type": "snippets.Agency", "detail_url": ".../api/v2/agencies/3/",
+        "locale": "vi",
+        "translations": [{"locale": "en", "id": 7, "detail_url": ".../api/v2/agencies/7/"}],
+        ...
+    }
 """
 
 from django.db.models import Prefetch
@@ -14,10 +26,17 @@ from wagtail.api.v2.serializers import BaseSerializer, RelatedField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.coreutils import get_content_languages
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
-from .serializers import ImageRenditionsField, PublishedObjectListField, prefetch_image_renditions
+from .serializers import (
+    ImageRenditionsField,
+    PublishedObjectListField,
+    TranslationsField,
+    prefetch_image_renditions,
+)
 
 
 class LocaleField(Field):
@@ -43,6 +62,7 @@ class PublishedRelatedField(RelatedField):
 class ReferenceDataSerializer(BaseSerializer):
     serializer_related_field = PublishedRelatedField
     locale = LocaleField(read_only=True)
+    translations = TranslationsField()
 
 
 class BannerLinkField(Field):
@@ -57,27 +77,115 @@ class BannerLinkField(Field):
         return banner.link_url or None
 
 
+def requested_language(request):
+    """The language code of `?locale=`, None without it; a 400 answer for an unknown one."""
+    language_code = request.GET.get("locale")
+    if language_code is None:
+        return None
+    languages = get_content_languages()
+    if language_code not in languages:
+        raise BadRequestError(f"locale must be one of: {', '.join(languages)}")
+    return language_code
+
+
+def filter_by_locale(queryset, language_code):
+    """The objects of `queryset` in that language (none while its Locale does not exist).
+
+    Filters on the `locale` foreign key itself, which the search backends index, so that
+    `?search=` still works after it.
+    """
+    return queryset.filter(locale=Locale.objects.filter(language_code=language_code).first())
+
+
 class LocaleFilter(BaseFilterBackend):
     """`?locale=vi`: only the objects in that language. Without it, every language."""
 
     def filter_queryset(self, request, queryset, view):
-        language_code = request.GET.get("locale")
+        language_code = requested_language(request)
         if language_code is None:
             return queryset
-        languages = get_content_languages()
-        if language_code not in languages:
-            raise BadRequestError(f"locale must be one of: {', '.join(languages)}")
-        return queryset.filter(locale=Locale.objects.filter(language_code=language_code).first())
+        return filter_by_locale(queryset, language_code)
 
 
-class ReferenceDataAPIViewSet(BaseAPIViewSet):
+class LanguageNeutralLocaleFilter(BaseFilterBackend):
+    """`?locale=` on an endpoint whose objects have no language: checked, never filtering.
+
+    Images and documents are shared by every language version of the site: the images of
+    the English site are all the images. A client may send the same `?locale=en` to every
+    endpoint; here it gets everything, and a 400 answer for an unknown language.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        requested_language(request)
+        return queryset
+
+
+class TranslationsMixin:
+    """Serves `meta.translations` (see `TranslationsField`) at a fixed number of queries.
+
+    A listing remembers the items of its page; the first item that asks for its
+    translations fetches those of every item on the page in one query. A detail view
+    (or a nested object of the endpoint's model asked for with `?fields=`) costs one query.
+    Nothing is fetched when the response has no `translations` field.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._translation_page_items = []
+        self._translations_by_key = {}
+
+    def get_translation_candidates(self):
+        """The objects that may be listed as translations: those this endpoint serves."""
+        raise NotImplementedError
+
+    def paginate_queryset(self, queryset):
+        items = list(super().paginate_queryset(queryset))
+        self._translation_page_items = items
+        return items
+
+    def fetch_translations(self, instances):
+        """Fetch, in one query, the translations of those instances not fetched yet."""
+        keys = {instance.translation_key for instance in instances}
+        keys -= self._translations_by_key.keys()
+        if not keys:
+            return
+        found = {key: [] for key in keys}
+        for translation in (
+            self.get_translation_candidates()
+            .filter(translation_key__in=keys)
+            .select_related("locale")
+            .order_by()
+        ):
+            found[translation.translation_key].append(translation)
+        languages = list(get_content_languages())
+
+        def language_order(obj):
+            code = obj.locale.language_code
+            return (languages.index(code) if code in languages else len(languages), obj.pk)
+
+        for translations in found.values():
+            translations.sort(key=language_order)
+        self._translations_by_key.update(found)
+
+    def get_translations(self, instance):
+        """The other published translations of `instance`, in the order of the languages."""
+        if instance.translation_key not in self._translations_by_key:
+            self.fetch_translations([*self._translation_page_items, instance])
+        return [
+            obj
+            for obj in self._translations_by_key[instance.translation_key]
+            if obj.pk != instance.pk
+        ]
+
+
+class ReferenceDataAPIViewSet(TranslationsMixin, BaseAPIViewSet):
     """Published objects of one reference data model, in every language or in `?locale=`."""
 
     base_serializer_class = ReferenceDataSerializer
     # SearchFilter must stay last: search results cannot be filtered further.
     filter_backends = [FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
-    meta_fields = BaseAPIViewSet.meta_fields + ["locale", "last_published_at"]
+    meta_fields = BaseAPIViewSet.meta_fields + ["locale", "translations", "last_published_at"]
     # Serialisers of single fields, replacing what Wagtail would derive from the model.
     field_serializers = {}
 
@@ -99,6 +207,10 @@ class ReferenceDataAPIViewSet(BaseAPIViewSet):
             .select_related("locale")
             .order_by(*self.model._meta.ordering, "id")
         )
+
+    def get_translation_candidates(self):
+        # What get_published_queryset() fetches along (images, renditions) is not needed.
+        return self.get_published_queryset().select_related(None).prefetch_related(None)
 
 
 class AgenciesAPIViewSet(ReferenceDataAPIViewSet):
@@ -172,3 +284,19 @@ class BannersAPIViewSet(ReferenceDataAPIViewSet):
             .select_related("image", "link_page__locale")
             .prefetch_related(prefetch_image_renditions("image"))
         )
+
+
+class PortalImagesAPIViewSet(ImagesAPIViewSet):
+    """Wagtail's images endpoint, taking `?locale=` like every endpoint but not filtering on it:
+    images have no language (see `LanguageNeutralLocaleFilter`)."""
+
+    filter_backends = [LanguageNeutralLocaleFilter, *ImagesAPIViewSet.filter_backends]
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(["locale"])
+
+
+class PortalDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """Wagtail's documents endpoint, taking `?locale=` like every endpoint but not filtering on
+    it: documents have no language (see `LanguageNeutralLocaleFilter`)."""
+
+    filter_backends = [LanguageNeutralLocaleFilter, *DocumentsAPIViewSet.filter_backends]
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters.union(["locale"])

@@ -1,10 +1,11 @@
 """Serialiser fields shared by every app's API: images with renditions, lists of published
-related objects. Safe to import from models.py (for `APIField(serializer=...)`): nothing
-here touches the app registry at import time.
+related objects, an object's translations. Safe to import from models.py (for
+`APIField(serializer=...)`): nothing here touches the app registry at import time.
 """
 
 from django.db.models import Prefetch
-from rest_framework.fields import Field
+from django.urls import NoReverseMatch, reverse
+from rest_framework.fields import Field, SkipField
 from wagtail.api.utils import get_full_url
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
@@ -142,4 +143,78 @@ class PublishedObjectListField(Field):
                     **{name: getattr(row, name) for name in self.extra_fields},
                 }
             items.append(nested)
+        return items
+
+
+def endpoint_detail_url(context, endpoint_name, pk):
+    """The full URL of an object in a named endpoint of the context's router, or None."""
+    router = context["router"]
+    try:
+        path = reverse(f"{router.url_namespace}:{endpoint_name}:detail", args=(pk,))
+    except NoReverseMatch:
+        return None
+    return get_full_url(context["request"], path)
+
+
+class TranslationsField(Field):
+    """The object's other published translations, as the endpoint serving it serves them.
+
+    Example (a page; snippets have no `html_url`)::
+
+        "translations": [
+            {
+                "locale": "en",
+                "id": 12,
+                "detail_url": "http://.../api/v2/pages/12/",
+                "html_url": "http://.../en/news/science-conference/"
+            }
+        ]
+
+    Only objects the endpoint itself would serve to this request are listed: live ones (and
+    for pages, public ones on the requested site; for banners, inside their schedule).
+    The view finds them: `view.get_translations(instance)` (see
+    `snippets.api.TranslationsMixin`), one query for all the items of a listing page.
+    Objects of another model nested in an item (an award's recipients) have no
+    `translations`: their own endpoint lists them.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        view = self.context.get("view")
+        if not hasattr(view, "get_translations") or not isinstance(instance, view.model):
+            raise SkipField
+        return instance
+
+    def detail_url(self, pk):
+        """The object's address in the endpoint serving this request (a bloc page's is in
+        the blocs endpoint, not the pages one, whatever the router would say for its model;
+        the view's `name` cannot tell: Django REST framework clears it)."""
+        request = self.context["request"]
+        match = request.resolver_match
+        if match is None or not match.namespace:
+            return None
+        try:
+            path = reverse(f"{match.namespace}:detail", args=(pk,))
+        except NoReverseMatch:
+            return None
+        return get_full_url(request, path)
+
+    def to_representation(self, instance):
+        from wagtail.models import Page
+
+        view = self.context["view"]
+        request = self.context["request"]
+        items = []
+        for translation in view.get_translations(instance):
+            item = {
+                "locale": translation.locale.language_code,
+                "id": translation.pk,
+                "detail_url": self.detail_url(translation.pk),
+            }
+            if isinstance(translation, Page):
+                item["html_url"] = translation.get_full_url(request)
+            items.append(item)
         return items

@@ -1,24 +1,28 @@
-"""The API router: built from the endpoints each app declares in its own `api.py`."""
+"""The API router: built from the endpoints each app declares in its own `api.py`.
+
+Every endpoint takes `?locale=vi|en`. Images and documents have no language: they accept it
+without filtering. The awards endpoint is the blocs' one: the snippets' awards plus the bloc
+years each was conferred for, and the filters `?bloc=` and `?recipient_agency=`.
+"""
 
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from snippets.api import AgenciesAPIViewSet, AwardsAPIViewSet, BannersAPIViewSet, PeopleAPIViewSet
+from articles.api import PortalPagesAPIViewSet
+from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet
+from snippets.api import (
+    AgenciesAPIViewSet,
+    BannersAPIViewSet,
+    PeopleAPIViewSet,
+    PortalDocumentsAPIViewSet,
+    PortalImagesAPIViewSet,
+)
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("pages", PortalPagesAPIViewSet)
+api_router.register_endpoint("images", PortalImagesAPIViewSet)
+api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)
 api_router.register_endpoint("agencies", AgenciesAPIViewSet)
 api_router.register_endpoint("people", PeopleAPIViewSet)
-api_router.register_endpoint("awards", AwardsAPIViewSet)
-api_router.register_endpoint("banners", BannersAPIViewSet)
-
-# Emulation blocs. Their awards endpoint replaces the one above: the same awards, plus the bloc
-# years each was conferred for and the filters ?bloc= and ?recipient_agency=.
-from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet  # noqa: E402
-
-api_router.register_endpoint("blocs", BlocsAPIViewSet)
 api_router.register_endpoint("awards", BlocAwardsAPIViewSet)
+api_router.register_endpoint("banners", BannersAPIViewSet)
+api_router.register_endpoint("blocs", BlocsAPIViewSet)

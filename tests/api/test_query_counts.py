@@ -1,0 +1,157 @@
+"""A listing fetches the translations of all its items in one query: its query count does not
+grow with the number of items that have translations."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url, params):
+    client.get(url, params)  # Warms what is cached once for all (site root paths, renditions).
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200, response.content
+    data = response.json()
+    items = data.get("items", [data])
+    translated = sum(1 for item in items if item["meta"].get("translations"))
+    return len(queries), translated
+
+
+@pytest.fixture
+def translated_articles(make_article, translate_page):
+    def make(n):
+        for _ in range(n):
+            translate_page(make_article())
+
+    return make
+
+
+@pytest.fixture
+def translated_agencies(make_agency, translate_agency):
+    def make(n):
+        for _ in range(n):
+            translate_agency(make_agency())
+
+    return make
+
+
+PAGE_QUERIES = [
+    {"type": "articles.NewsArticlePage"},
+    {"type": "articles.NewsArticlePage", "locale": "vi"},
+    {"locale": "en"},
+    {},
+]
+
+
+@pytest.mark.parametrize("params", PAGE_QUERIES)
+def test_pages_listing(client, translated_articles, params):
+    translated_articles(1)
+    few, few_translated = count_queries(client, "/api/v2/pages/", params)
+    translated_articles(9)
+    many, many_translated = count_queries(client, "/api/v2/pages/", params)
+
+    assert many_translated > few_translated
+    assert many == few
+
+
+@pytest.mark.parametrize("params", [{}, {"locale": "en"}])
+def test_agencies_listing(client, translated_agencies, params):
+    translated_agencies(1)
+    few, few_translated = count_queries(client, "/api/v2/agencies/", params)
+    translated_agencies(9)
+    many, many_translated = count_queries(client, "/api/v2/agencies/", params)
+
+    assert many_translated > few_translated
+    assert many == few
+
+
+def test_detail_costs_one_query_for_its_translations(client, make_article, translate_page):
+    article = make_article()
+    url = f"/api/v2/pages/{article.pk}/"
+    without, _ = count_queries(client, url, {"fields": "-translations"})
+    translate_page(article)
+    with_translations, translated = count_queries(client, url, {})
+    assert translated == 1
+    assert with_translations == without + 1
+
+
+@pytest.fixture
+def full_event_reports(news_index, translate_page, make_agency, locale_vi):
+    """Event reports with every related object the API serves: `make(n)` adds n of them."""
+    from django.utils import timezone
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from articles.models import (
+        ArticleAgency,
+        ArticlePerson,
+        EventAgency,
+        EventAward,
+        EventOfficial,
+        EventReportPage,
+    )
+    from blocs.models import BlocIndexPage, BlocPage, BlocYear
+    from snippets.models import Award, Person
+
+    from .conftest import publish, save_snippet
+
+    home = news_index.get_parent()
+    index = publish(home.add_child(instance=BlocIndexPage(title="Khối thi đua", slug="khoi")))
+    bloc = publish(index.add_child(instance=BlocPage(title="Khối Văn hóa", slug="van-hoa")))
+    numbers = iter(range(1, 1000))
+
+    def make(n):
+        for _ in range(n):
+            number = next(numbers)
+            agency = make_agency()
+            person = save_snippet(
+                Person(name=f"Người {number}", slug=f"p-{number}", locale=locale_vi)
+            )
+            award = save_snippet(
+                Award(
+                    title=f"Cờ {number}",
+                    kind=Award.Kind.EMULATION_FLAG,
+                    year=2024,
+                    locale=locale_vi,
+                )
+            )
+            term = save_snippet(BlocYear(bloc=bloc, year=2000 + number, locale=locale_vi))
+            report = news_index.add_child(
+                instance=EventReportPage(
+                    title=f"Hội nghị {number}",
+                    slug=f"hoi-nghi-{number}",
+                    lead="Tóm tắt",
+                    date=timezone.now(),
+                    event_start=timezone.now(),
+                    hero_image=get_image_model().objects.create(
+                        title=f"Ảnh {number}", file=get_test_image_file()
+                    ),
+                    bloc_term=term,
+                )
+            )
+            report.tags.add(f"Thẻ {number}", "Thi đua")
+            report.related_agencies = [ArticleAgency(agency=agency)]
+            report.related_people = [ArticlePerson(person=person)]
+            report.officials = [EventOfficial(person=person, role="Chủ trì")]
+            report.participating_agencies = [EventAgency(agency=agency)]
+            report.awards_conferred = [EventAward(award=award)]
+            report.save()
+            translate_page(publish(report))
+
+    return make
+
+
+@pytest.mark.parametrize("fields", ["*", None])
+def test_full_event_reports_listing(client, full_event_reports, fields):
+    params = {"type": "articles.EventReportPage", "locale": "vi"}
+    if fields:
+        params["fields"] = fields
+    full_event_reports(1)
+    few, few_translated = count_queries(client, "/api/v2/pages/", params)
+    full_event_reports(9)
+    many, many_translated = count_queries(client, "/api/v2/pages/", params)
+
+    assert (few_translated, many_translated) == (1, 10)
+    assert many == few
