@@ -117,3 +117,12 @@ def test_private_for_a_signed_in_user(client, django_user_model):
     response = client.get("/api/v2/pages/")
     assert response.status_code == 200
     assert response["Cache-Control"] == "private"
+
+
+def test_cors_on_the_sitemap_and_feeds(client, news_index):
+    response = client.get("/sitemap.xml", HTTP_ORIGIN=ORIGIN)
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    feed = client.get(f"{news_index.url}rss/", HTTP_ORIGIN=ORIGIN)
+    assert feed.status_code == 200
+    assert feed["Access-Control-Allow-Origin"] == "*"
