@@ -23,6 +23,15 @@ like Wagtail's PagesAPIViewSet, and:
   Aliases that stand in for a page in the other language's tree (wagtail-localize's
   synchronised trees) are listed too: they are the page readers of that language get.
 - the page's locale is fetched with the page (Wagtail's listing reads it once per item).
+- filters (listing): `?agency=<id or slug>` (articles relating to the agency, event reports
+  it took part in; the agency in any language), `?bloc=<id or slug>` (event reports of a
+  year of that bloc), `?year=2024` (articles and announcements dated that year),
+  `?tag=<name or slug>` (articles with that tag), `?published_after=` /
+  `?published_before=` (ISO 8601 date or date and time, inclusive, on the `date` of articles
+  and announcements; other pages never match them), `?updated_since=` (ISO 8601: pages
+  published at or after it, by `last_published_at`, which every item carries in `meta`;
+  a translation counts as updated when it is itself published). Each narrows the pages to
+  those it applies to. Ordering by date: `?type=articles.NewsArticlePage&order=-date`.
 - a listing of one article type (`?type=articles.EventReportPage&fields=*`) fetches the
   related objects of the fields it serves (hero image and renditions, tags, agencies,
   people, officials, awards, bloc year, attachments) for all its items at once. Images
@@ -32,16 +41,33 @@ like Wagtail's PagesAPIViewSet, and:
 Pages-wide API behaviour belongs here.
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
-from rest_framework.fields import Field
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from rest_framework.filters import BaseFilterBackend
-from taggit.managers import _TaggableManager
 from wagtail.api.v2.filters import LocaleFilter as WagtailLocaleFilter
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
 
-from snippets.api import TranslationsMixin, filter_by_locale, requested_language
-from snippets.serializers import TranslationsField, prefetch_image_renditions
+from blocs.api import id_or_slug, parse_year
+from blocs.models import BlocPage
+from snippets.api import (
+    CachedAPIMixin,
+    PublishedRangeFilter,
+    TranslationsMixin,
+    UpdatedSinceFilter,
+    dated_bounds,
+    filter_by_locale,
+    keep_filter_marks,
+    requested_language,
+)
+from snippets.models import Agency
+from snippets.serializers import (
+    PrefetchedTagsMixin,
+    TranslationsField,
+    prefetch_image_renditions,
+)
 
 from .models import (
     AnnouncementAttachment,
@@ -104,31 +130,88 @@ class PageLocaleFilter(BaseFilterBackend):
         return filtered
 
 
-class TagNamesField(Field):
-    """Tags as a sorted list of names, read from prefetched tags when there are some
-    (Wagtail's TagsField orders them in the database: one query per page)."""
-
-    def to_representation(self, value):
-        return sorted(tag.name for tag in value.all())
+DATED_PAGE_MODELS = (NewsArticlePage, AnnouncementPage)
 
 
-class PortalPageSerializer(PageSerializer):
+def same_translations(queryset):
+    """Every object sharing a translation key with those of `queryset` (any language)."""
+    return queryset.model.objects.filter(
+        translation_key__in=queryset.values("translation_key")
+    ).values("pk")
+
+
+class ArticleFilter(BaseFilterBackend):
+    """`?agency=`, `?bloc=`, `?year=`, `?tag=` (see the module's docstring)."""
+
+    def filter_queryset(self, request, queryset, view):
+        original = queryset
+        agency = id_or_slug(request, "agency")
+        if agency is not None:
+            agencies = same_translations(Agency.objects.live().filter(agency))
+            queryset = queryset.filter(
+                Q(pk__in=ArticleAgency.objects.filter(agency__in=agencies).values("page_id"))
+                | Q(pk__in=EventAgency.objects.filter(agency__in=agencies).values("page_id"))
+            )
+        bloc = id_or_slug(request, "bloc")
+        if bloc is not None:
+            blocs = BlocPage.objects.live().public().filter(bloc)
+            reports = EventReportPage.objects.filter(
+                bloc_term__live=True,
+                bloc_term__bloc__translation_key__in=blocs.values("translation_key"),
+            )
+            queryset = queryset.filter(pk__in=reports.values("pk"))
+        year = parse_year(request)
+        if year is not None:
+            queryset = queryset.filter(pk__in=dated_pages(date__year=year))
+        tag = request.GET.get("tag")
+        if tag is not None:
+            tag = tag.strip()
+            if not tag or len(tag) > 100:
+                raise BadRequestError("tag must be a tag name or slug (up to 100 characters)")
+            tagged = NewsArticlePage.objects.filter(Q(tags__name__iexact=tag) | Q(tags__slug=tag))
+            queryset = queryset.filter(pk__in=tagged.values("pk"))
+        if queryset is original:
+            return queryset
+        return keep_filter_marks(original, queryset)
+
+
+def dated_pages(**lookups):
+    """The ids of the articles and announcements whose `date` matches `lookups`."""
+    condition = Q()
+    for model in DATED_PAGE_MODELS:
+        condition |= Q(pk__in=model.objects.filter(**lookups).values("pk"))
+    return Page.objects.filter(condition).values("pk")
+
+
+class PortalPageSerializer(PrefetchedTagsMixin, PageSerializer):
     translations = TranslationsField()
 
-    def build_property_field(self, field_name, model_class):
-        if isinstance(getattr(model_class, field_name), _TaggableManager):
-            return TagNamesField, {}
-        return super().build_property_field(field_name, model_class)
 
-
-class PortalPagesAPIViewSet(TranslationsMixin, PagesAPIViewSet):
+class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
     base_serializer_class = PortalPageSerializer
+    # SearchFilter must stay last: search results cannot be filtered further.
     filter_backends = [
-        PageLocaleFilter if backend is WagtailLocaleFilter else backend
-        for backend in PagesAPIViewSet.filter_backends
+        *[
+            PageLocaleFilter if backend is WagtailLocaleFilter else backend
+            for backend in PagesAPIViewSet.filter_backends
+            if backend is not SearchFilter
+        ],
+        ArticleFilter,
+        UpdatedSinceFilter,
+        PublishedRangeFilter,
+        SearchFilter,
     ]
-    meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
-    listing_default_fields = PagesAPIViewSet.listing_default_fields + ["translations"]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        ["updated_since", "published_after", "published_before", "agency", "bloc", "year", "tag"]
+    )
+    meta_fields = PagesAPIViewSet.meta_fields + ["last_published_at", "translations"]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + [
+        "last_published_at",
+        "translations",
+    ]
+
+    def filter_published_range(self, queryset, after, before):
+        return queryset.filter(pk__in=dated_pages(**dated_bounds("date", after, before)))
 
     def get_base_queryset(self):
         # Built once per request: each build reads every view restriction.

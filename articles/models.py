@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -76,8 +77,11 @@ def prefetch_body_renditions(stream_value):
     )
 
 
-class ArticleIndexPage(Page):
-    """A section such as "Tin tức - Sự kiện": news and event reports, newest first."""
+class ArticleIndexPage(RoutablePageMixin, Page):
+    """A section such as "Tin tức - Sự kiện": news and event reports, newest first.
+
+    Its feeds are at `<index url>rss/` (RSS 2.0) and `<index url>atom/` (Atom).
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     per_page = models.PositiveSmallIntegerField(_("items per page"), default=10)
@@ -126,6 +130,18 @@ class ArticleIndexPage(Page):
             filter_query=urlencode({key: value for key, value in filters.items() if value}),
         )
         return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import ArticleRssFeed
+
+        return ArticleRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import ArticleAtomFeed
+
+        return ArticleAtomFeed(self)(request)
 
 
 class AnnouncementIndexPage(Page):

@@ -28,7 +28,8 @@ Filters (listing): `?year=2024` keeps the blocs with a published 2024 and only t
 `?agency=<id or slug>` keeps the blocs and years the agency was a member of, and with
 `&role=head` (or `deputy`, `member`) only those where it had that role. The detail view
 (`/api/v2/blocs/<id>/`) narrows its years by the same parameters.
-Also: `?locale=vi`, `?slug=`, `?search=`, `?order=`, `?fields=`.
+Also: `?locale=vi`, `?slug=`, `?search=`, `?order=`, `?fields=`, and `?updated_since=`,
+`?published_after=`, `?published_before=` (ISO 8601) on `last_published_at`.
 
 `/api/v2/awards/` (`BlocAwardsAPIViewSet`, registered in place of the snippets' one): the
 awards with the bloc years they were conferred for, filterable by `?bloc=<id or slug>`,
@@ -50,7 +51,13 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from snippets.api import AwardsAPIViewSet, LocaleFilter, ReferenceDataAPIViewSet
+from snippets.api import (
+    AwardsAPIViewSet,
+    LocaleFilter,
+    PublishedRangeFilter,
+    ReferenceDataAPIViewSet,
+    UpdatedSinceFilter,
+)
 from snippets.models import Agency, Award, AwardRecipient
 
 from .models import BlocMembership, BlocPage, BlocYear, BlocYearAward, attach_years
@@ -265,7 +272,15 @@ class BlocsAPIViewSet(ReferenceDataAPIViewSet):
     meta_fields = ReferenceDataAPIViewSet.meta_fields + ["html_url", "first_published_at"]
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["title", "html_url"]
     # SearchFilter must stay last: search results cannot be filtered further.
-    filter_backends = [FieldsFilter, LocaleFilter, BlocYearFilter, OrderingFilter, SearchFilter]
+    filter_backends = [
+        FieldsFilter,
+        LocaleFilter,
+        BlocYearFilter,
+        UpdatedSinceFilter,
+        PublishedRangeFilter,
+        OrderingFilter,
+        SearchFilter,
+    ]
     known_query_parameters = ReferenceDataAPIViewSet.known_query_parameters.union(
         ["year", "agency", "role"]
     )

@@ -15,9 +15,23 @@ translations in `meta`::
         "translations": [{"locale": "en", "id": 7, "detail_url": ".../api/v2/agencies/7/"}],
         ...
     }
+
+What every endpoint shares besides (`CachedAPIMixin`): `?updated_since=`, the 400 answer for
+NUL characters and out-of-range numbers, `Last-Modified`, `Cache-Control`. The reference data
+also take `?published_after=` / `?published_before=` on `last_published_at`. Each item's
+modification time is in `meta`: `last_published_at` (pages, reference data, blocs) or
+`created_at` (images and documents, which have no update time); no separate
+`meta.last_modified` is added, so that each field keeps the meaning of its model's field.
 """
 
+import re
+from datetime import UTC, datetime, time, timedelta
+
+from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.http import http_date
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
@@ -26,13 +40,16 @@ from wagtail.api.v2.serializers import BaseSerializer, RelatedField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.coreutils import get_content_languages
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
 from .serializers import (
     ImageRenditionsField,
+    PrefetchedTagsMixin,
     PublishedObjectListField,
     TranslationsField,
     prefetch_image_renditions,
@@ -120,6 +137,151 @@ class LanguageNeutralLocaleFilter(BaseFilterBackend):
         return queryset
 
 
+def parse_iso_datetime(request, name, end_of_day=False):
+    """`?name=` as an aware datetime, None when absent; a 400 answer when it is not ISO 8601.
+
+    Takes a date (`2024-05-01`: the start of that day in the site's time zone, or with
+    `end_of_day` its last microsecond) or a date and time (`2024-05-01T08:30:00+07:00`,
+    `2024-05-01T01:30:00Z`; without an offset, the site's time zone).
+    """
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    value = value.strip()
+    message = (
+        f"{name} must be an ISO 8601 date or date and time, "
+        "such as 2024-05-01 or 2024-05-01T08:30:00+07:00"
+    )
+    try:
+        day = parse_date(value)
+        if day is None and "T" in value:
+            value = re.sub(r" (\d\d:?\d\d)$", r"+\1", value)  # an unescaped "+" in the offset
+        moment = None if day else parse_datetime(value)
+        if day is not None:
+            moment = datetime.combine(day, time())
+            if end_of_day:
+                moment += timedelta(days=1, microseconds=-1)
+    except (ValueError, OverflowError) as e:
+        raise BadRequestError(message) from e
+    if moment is None:
+        raise BadRequestError(message)
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        moment.astimezone(UTC)  # what the database stores must exist
+    except (ValueError, OverflowError) as e:
+        raise BadRequestError(message) from e
+    return moment
+
+
+def keep_filter_marks(original, filtered):
+    """Carry Wagtail's marks (child_of, tag filtering) over to a newly filtered queryset."""
+    for mark in ("_filtered_by_child_of", "_filtered_by_tag"):
+        if getattr(original, mark, None):
+            setattr(filtered, mark, getattr(original, mark))
+    return filtered
+
+
+class UpdatedSinceFilter(BaseFilterBackend):
+    """`?updated_since=<ISO 8601>`: only what was published (images, documents: uploaded) at or
+    after that moment, for an incremental sync. The field is the view's `last_modified_field`.
+
+    The bound is inclusive: a client may pass the newest `last_modified` it has seen and get
+    that item again rather than miss one published in the same instant.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        since = parse_iso_datetime(request, "updated_since")
+        if since is None:
+            return queryset
+        field = view.last_modified_field
+        return keep_filter_marks(queryset, queryset.filter(**{f"{field}__gte": since}))
+
+
+class PublishedRangeFilter(BaseFilterBackend):
+    """`?published_after=` / `?published_before=` (ISO 8601 date or date and time), both
+    inclusive, on the view's `published_field`. A date alone as `published_before` includes
+    the whole of that day."""
+
+    def filter_queryset(self, request, queryset, view):
+        after = parse_iso_datetime(request, "published_after")
+        before = parse_iso_datetime(request, "published_before", end_of_day=True)
+        if after is None and before is None:
+            return queryset
+        return keep_filter_marks(queryset, view.filter_published_range(queryset, after, before))
+
+
+def dated_bounds(field, after, before):
+    """The lookups of an inclusive range on `field`."""
+    lookups = {}
+    if after is not None:
+        lookups[f"{field}__gte"] = after
+    if before is not None:
+        lookups[f"{field}__lte"] = before
+    return lookups
+
+
+MAX_INTEGER = 2**31 - 1
+
+
+class CachedAPIMixin:
+    """HTTP behaviour shared by every endpoint of the portal.
+
+    - Any query parameter holding a NUL character is a 400 answer (the database would fail).
+    - `Last-Modified`: a detail view's item's, a listing's newest item's (of the page served),
+      read from `last_modified_field` (pages and snippets: `last_published_at`; images and
+      documents, which have no update time: `created_at`). `ConditionalGetMiddleware` adds
+      the `ETag` (from the content) and answers `If-None-Match` / `If-Modified-Since` with 304.
+    - `Cache-Control: public, max-age=API_CACHE_MAX_AGE` on successful GET/HEAD answers, or
+      `private` when the request carries a session cookie. The API serves only published,
+      public content and never reads the session (no authentication classes), so its answers
+      do not vary by cookie and carry no `Vary: Cookie`.
+    - `?updated_since=` (see UpdatedSinceFilter).
+    """
+
+    last_modified_field = "last_published_at"
+    authentication_classes = ()
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["updated_since"])
+
+    def initial(self, request, *args, **kwargs):
+        for name, value in request.GET.items():
+            if "\x00" in name or "\x00" in value:
+                raise BadRequestError(f"{name[:100]!r}: null characters are not allowed")
+            # Ids, limits and offsets beyond what the database's integers hold.
+            number = value.strip().lstrip("-")
+            if name != "search" and number.isdigit() and int(number) > MAX_INTEGER:
+                raise BadRequestError(f"{name[:100]}: {value[:20]}... is out of range")
+        self._last_modified_items = []
+        return super().initial(request, *args, **kwargs)
+
+    def paginate_queryset(self, queryset):
+        items = super().paginate_queryset(queryset)
+        self._last_modified_items = items
+        return items
+
+    def get_object(self):
+        obj = super().get_object()
+        self._last_modified_items = [obj]
+        return obj
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        moments = [
+            moment
+            for item in getattr(self, "_last_modified_items", ())
+            if (moment := getattr(item, self.last_modified_field, None)) is not None
+        ]
+        if moments:
+            response["Last-Modified"] = http_date(max(moments).timestamp())
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            response["Cache-Control"] = "private"
+        else:
+            response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
+        return response
+
+
 class TranslationsMixin:
     """Serves `meta.translations` (see `TranslationsField`) at a fixed number of queries.
 
@@ -178,13 +340,26 @@ class TranslationsMixin:
         ]
 
 
-class ReferenceDataAPIViewSet(TranslationsMixin, BaseAPIViewSet):
-    """Published objects of one reference data model, in every language or in `?locale=`."""
+class ReferenceDataAPIViewSet(CachedAPIMixin, TranslationsMixin, BaseAPIViewSet):
+    """Published objects of one reference data model, in every language or in `?locale=`.
+
+    `?updated_since=`, `?published_after=` and `?published_before=` (ISO 8601) filter on
+    `last_published_at`, which every item carries in `meta`.
+    """
 
     base_serializer_class = ReferenceDataSerializer
     # SearchFilter must stay last: search results cannot be filtered further.
-    filter_backends = [FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter]
-    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
+    filter_backends = [
+        FieldsFilter,
+        LocaleFilter,
+        UpdatedSinceFilter,
+        PublishedRangeFilter,
+        OrderingFilter,
+        SearchFilter,
+    ]
+    known_query_parameters = CachedAPIMixin.known_query_parameters.union(
+        ["locale", "published_after", "published_before"]
+    )
     meta_fields = BaseAPIViewSet.meta_fields + ["locale", "translations", "last_published_at"]
     # Serialisers of single fields, replacing what Wagtail would derive from the model.
     field_serializers = {}
@@ -207,6 +382,9 @@ class ReferenceDataAPIViewSet(TranslationsMixin, BaseAPIViewSet):
             .select_related("locale")
             .order_by(*self.model._meta.ordering, "id")
         )
+
+    def filter_published_range(self, queryset, after, before):
+        return queryset.filter(**dated_bounds("last_published_at", after, before))
 
     def get_translation_candidates(self):
         # What get_published_queryset() fetches along (images, renditions) is not needed.
@@ -262,7 +440,13 @@ class BannersAPIViewSet(ReferenceDataAPIViewSet):
     model = Banner
     # The search index cannot filter on the schedule (Banner.search_fields has no filter
     # fields for it), so banners, which are few anyway, cannot be searched here.
-    filter_backends = [FieldsFilter, LocaleFilter, OrderingFilter]
+    filter_backends = [
+        FieldsFilter,
+        LocaleFilter,
+        UpdatedSinceFilter,
+        PublishedRangeFilter,
+        OrderingFilter,
+    ]
     known_query_parameters = ReferenceDataAPIViewSet.known_query_parameters - {
         "search",
         "search_operator",
@@ -286,17 +470,55 @@ class BannersAPIViewSet(ReferenceDataAPIViewSet):
         )
 
 
-class PortalImagesAPIViewSet(ImagesAPIViewSet):
+class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint, taking `?locale=` like every endpoint but not filtering on it:
-    images have no language (see `LanguageNeutralLocaleFilter`)."""
+    images have no language (see `LanguageNeutralLocaleFilter`).
 
-    filter_backends = [LanguageNeutralLocaleFilter, *ImagesAPIViewSet.filter_backends]
-    known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(["locale"])
+    Images have no update time: `?updated_since=` and `Last-Modified` use `created_at` (the
+    upload), which `meta.created_at` gives. A replaced file is not seen as an update.
+    """
+
+    base_serializer_class = type(
+        "PortalImageSerializer", (PrefetchedTagsMixin, ImageSerializer), {}
+    )
+    last_modified_field = "created_at"
+    filter_backends = [
+        LanguageNeutralLocaleFilter,
+        UpdatedSinceFilter,
+        *ImagesAPIViewSet.filter_backends,
+    ]
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(
+        ["locale", "updated_since"]
+    )
+    meta_fields = ImagesAPIViewSet.meta_fields + ["created_at"]
+    listing_default_fields = ImagesAPIViewSet.listing_default_fields + ["created_at"]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
 
 
-class PortalDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PortalDocumentsAPIViewSet(CachedAPIMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, taking `?locale=` like every endpoint but not filtering on
-    it: documents have no language (see `LanguageNeutralLocaleFilter`)."""
+    it: documents have no language (see `LanguageNeutralLocaleFilter`).
 
-    filter_backends = [LanguageNeutralLocaleFilter, *DocumentsAPIViewSet.filter_backends]
-    known_query_parameters = DocumentsAPIViewSet.known_query_parameters.union(["locale"])
+    Documents have no update time: `?updated_since=` and `Last-Modified` use `created_at` (the
+    upload), which `meta.created_at` gives. A replaced file is not seen as an update.
+    """
+
+    base_serializer_class = type(
+        "PortalDocumentSerializer", (PrefetchedTagsMixin, DocumentSerializer), {}
+    )
+    last_modified_field = "created_at"
+    filter_backends = [
+        LanguageNeutralLocaleFilter,
+        UpdatedSinceFilter,
+        *DocumentsAPIViewSet.filter_backends,
+    ]
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters.union(
+        ["locale", "updated_since"]
+    )
+    meta_fields = DocumentsAPIViewSet.meta_fields + ["created_at"]
+    listing_default_fields = DocumentsAPIViewSet.listing_default_fields + ["created_at"]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")

@@ -218,3 +218,22 @@ class TranslationsField(Field):
                 item["html_url"] = translation.get_full_url(request)
             items.append(item)
         return items
+
+
+class TagNamesField(Field):
+    """Tags as a sorted list of names, read from prefetched tags when there are some
+    (Wagtail's TagsField orders them in the database: one query per object)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PrefetchedTagsMixin:
+    """For a serialiser: its tags fields are TagNamesFields (use with prefetch_related("tags"))."""
+
+    def build_property_field(self, field_name, model_class):
+        from taggit.managers import _TaggableManager
+
+        if isinstance(getattr(model_class, field_name, None), _TaggableManager):
+            return TagNamesField, {}
+        return super().build_property_field(field_name, model_class)

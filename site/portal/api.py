@@ -3,6 +3,10 @@
 Every endpoint takes `?locale=vi|en`. Images and documents have no language: they accept it
 without filtering. The awards endpoint is the blocs' one: the snippets' awards plus the bloc
 years each was conferred for, and the filters `?bloc=` and `?recipient_agency=`.
+
+Every endpoint takes `?updated_since=` (ISO 8601) and answers with `ETag`, `Last-Modified`
+and `Cache-Control` (see `snippets.api.CachedAPIMixin`); the pages' filters are described in
+`articles.api`, the reference data's in `snippets.api`.
 """
 
 from wagtail.api.v2.router import WagtailAPIRouter

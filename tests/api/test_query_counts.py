@@ -1,6 +1,8 @@
 """A listing fetches the translations of all its items in one query: its query count does not
 grow with the number of items that have translations."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -155,3 +157,35 @@ def test_full_event_reports_listing(client, full_event_reports, fields):
 
     assert (few_translated, many_translated) == (1, 10)
     assert many == few
+
+
+ENDPOINT_LISTINGS = [
+    ("pages", {"type": "articles.NewsArticlePage", "fields": "*,-body"}),
+    ("pages", {"type": "articles.AnnouncementPage", "fields": "*"}),
+    ("pages", {"fields": "*"}),
+    ("images", {"fields": "*"}),
+    ("documents", {"fields": "*"}),
+    ("agencies", {"fields": "*"}),
+    ("people", {"fields": "*"}),
+    ("awards", {"fields": "*"}),
+    ("banners", {"fields": "*"}),
+    ("blocs", {"fields": "*"}),
+]
+
+
+@pytest.mark.parametrize("endpoint, params", ENDPOINT_LISTINGS)
+def test_listing_query_count_does_not_grow_with_limit(client, demo_content, endpoint, params):
+    """A page of one item costs what a page of 50 costs. The one item is the listing's
+    richest (with a hero image, then longest), so that it has every kind of related object
+    a page of 50 prefetches: an item without them saves their queries."""
+    url = f"/api/v2/{endpoint}/"
+    items = client.get(url, {**params, "limit": 50}).json()["items"]
+    assert items
+    richest = max(
+        range(len(items)),
+        key=lambda i: (items[i].get("hero_image") is not None, len(json.dumps(items[i]))),
+    )
+    one, _ = count_queries(client, url, {**params, "limit": 1, "offset": richest})
+    fifty, _ = count_queries(client, url, {**params, "limit": 50})
+    print(f"{endpoint} {params}: {len(items)} items, limit=1: {one} queries, limit=50: {fifty}")
+    assert fifty == one

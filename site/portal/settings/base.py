@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "corsheaders",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -192,3 +195,12 @@ LOGGING = {
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.PortalLoginForm"
 FORMAT_MODULE_PATH = ["portal.formats"]
+
+# Public, read-only API and feeds: readable from any origin (GET, HEAD and the preflight),
+# without credentials; nothing else (the admin above all) answers cross-origin requests.
+CORS_URLS_REGEX = r"^/(?!admin/)(api/.*|sitemap\.xml|(.*/)?(rss|atom)/)$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+# Seconds shared caches and clients may keep an API answer (Cache-Control: public, max-age).
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))

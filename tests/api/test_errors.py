@@ -1,0 +1,127 @@
+"""No parameter, however malformed, makes any endpoint answer 5xx; a 400 answer is JSON
+with a message."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = ["pages", "images", "documents", "agencies", "people", "awards", "banners", "blocs"]
+
+BAD_PARAMETERS = [
+    {"search": "a\x00b"},
+    {"title": "a\x00b"},
+    {"locale": "\x00"},
+    {"order": "\x00"},
+    {"x" * 5000: "1"},
+    {"slug": "x" * 5000},
+    {"limit": "-1"},
+    {"limit": "abc"},
+    {"limit": "101"},
+    {"limit": "9" * 40},
+    {"offset": "-5"},
+    {"offset": "abc"},
+    {"offset": "9" * 40},
+    {"updated_since": "yesterday"},
+    {"updated_since": "2024-02-30"},
+    {"updated_since": "9999-12-31"},
+    {"updated_since": "2024-05-01T25:00:00"},
+    {"published_after": "2024-13-45"},
+    {"published_before": "0000-00-00"},
+    {"year": "abc"},
+    {"year": "-1"},
+    {"year": "9" * 40},
+    {"agency": "999999"},
+    {"agency": "không có"},
+    {"agency": "9" * 40},
+    {"bloc": "999999"},
+    {"bloc": "%%"},
+    {"tag": "x" * 1000},
+    {"order": "nonexistent"},
+    {"order": "-date"},
+    {"order": "random", "offset": "1"},
+    {"fields": "nonexistent"},
+    {"fields": "*,-nonexistent,(("},
+    {"type": "nonexistent.Model"},
+    {"type": "nonexistent"},
+    {"locale": "xx"},
+    {"child_of": "abc"},
+    {"child_of": "999999"},
+    {"search": "x" * 1000},
+    {"search": "tin", "order": "title"},
+    {"search": "tin", "updated_since": "2020-01-01"},
+    {"search": "tin", "published_after": "2020-01-01"},
+    {"search": "tin", "agency": "1"},
+    {"search": "tin", "tag": "abc"},
+    {"role": "head"},
+    {"recipient_agency": "x y"},
+]
+
+
+def check(response, params):
+    assert response.status_code in (200, 400, 404), (params, response.status_code)
+    if response.status_code == 400:
+        body = response.json()
+        assert isinstance(body.get("message"), str) and body["message"], (params, body)
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_bad_parameters_never_fail(client, demo_content, endpoint):
+    for params in BAD_PARAMETERS:
+        check(client.get(f"/api/v2/{endpoint}/", params), params)
+    check(client.get(f"/api/v2/{endpoint}/999999/"), "unknown id")
+    assert client.get(f"/api/v2/{endpoint}/999999/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"limit": "-1"}, "limit"),
+        ({"limit": "abc"}, "limit"),
+        ({"limit": "101"}, "limit cannot be higher than 100"),
+        ({"offset": "-5"}, "offset"),
+        ({"offset": "abc"}, "offset"),
+        ({"updated_since": "yesterday"}, "updated_since must be an ISO 8601"),
+        ({"published_after": "2024-13-45"}, "published_after must be an ISO 8601"),
+        ({"year": "abc"}, "year must be a year"),
+        ({"order": "nonexistent"}, "nonexistent"),
+        ({"fields": "nonexistent"}, "nonexistent"),
+        ({"type": "nonexistent.Model"}, "type"),
+        ({"locale": "xx"}, "locale"),
+        ({"search": "a\x00b"}, "null characters"),
+        ({"agency": "a b"}, "agency"),
+        ({"unknown_parameter": "1"}, "unknown_parameter"),
+    ],
+)
+def test_400_names_the_parameter(client, demo_content, params, message):
+    response = client.get("/api/v2/pages/", params)
+    assert response.status_code == 400
+    assert message in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["agencies", "people", "awards", "banners", "blocs"])
+def test_snippet_dates_are_checked(client, demo_content, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/", {"published_before": "2024-13-45"})
+    assert response.status_code == 400
+    assert "published_before" in response.json()["message"]
+
+
+def test_unknown_agency_is_an_empty_listing(client, demo_content):
+    response = client.get("/api/v2/pages/", {"agency": "999999"})
+    assert response.status_code == 200
+    assert response.json()["meta"]["total_count"] == 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0001-01-01",
+        "9999-12-31",
+        "2024-05-01T08:30:00+07:00",
+        "2024-05-01T01:30:00Z",
+        "2024-05-01T08:30:00 07:00",
+        "2024-05-01",
+    ],
+)
+def test_dates_accepted(client, db, value):
+    response = client.get("/api/v2/agencies/", {"updated_since": value, "published_before": value})
+    assert response.status_code in (200, 400), response.content
