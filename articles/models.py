@@ -77,6 +77,19 @@ def prefetch_body_renditions(stream_value):
     )
 
 
+class PublicationDateMixin:
+    """The `date` field of article and announcement pages defaults to first publication."""
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.first_published_at is not None:
+            self.date = self.first_published_at
+        super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        return self.date or self.first_published_at or self.latest_revision_created_at
+
+
 class ArticleIndexPage(RoutablePageMixin, Page):
     """A section such as "Tin tức - Sự kiện": news and event reports, newest first.
 
@@ -175,7 +188,7 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(PublicationDateMixin, Page):
     """A news article: lead (sapo), hero image, a StreamField body and an author byline."""
 
     lead = models.TextField(
@@ -250,15 +263,6 @@ class NewsArticlePage(Page):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
 
-    def save(self, *args, **kwargs):
-        if self.date is None and self.first_published_at is not None:
-            self.date = self.first_published_at
-        super().save(*args, **kwargs)
-
-    @property
-    def display_date(self):
-        return self.date or self.first_published_at or self.latest_revision_created_at
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         prefetch_body_renditions(self.body)
@@ -297,6 +301,7 @@ class NewsArticlePage(Page):
         )
         tag_ids = [tag.pk for tag in self.tag_list]
         agency_ids = [agency.pk for agency in self.live_related_agencies]
+        others = with_listing_images(others)
         related = list(
             others.filter(
                 Q(tags__in=tag_ids) | Q(related_agencies__agency__in=agency_ids)
@@ -479,7 +484,7 @@ class EventAward(TranslatableMixin, Orderable):
         verbose_name_plural = _("awards conferred")
 
 
-class AnnouncementPage(Page):
+class AnnouncementPage(PublicationDateMixin, Page):
     """A short notice (Thông báo), often with attached documents, listed while valid."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -523,15 +528,6 @@ class AnnouncementPage(Page):
     class Meta:
         verbose_name = _("announcement")
         verbose_name_plural = _("announcements")
-
-    def save(self, *args, **kwargs):
-        if self.date is None and self.first_published_at is not None:
-            self.date = self.first_published_at
-        super().save(*args, **kwargs)
-
-    @property
-    def display_date(self):
-        return self.date or self.first_published_at or self.latest_revision_created_at
 
     @cached_property
     def attachment_list(self):
