@@ -10,6 +10,7 @@ import io
 import math
 import random
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -195,8 +196,12 @@ ANNOUNCEMENTS = [
 ]
 
 
+@lru_cache(maxsize=64)
 def draw_image(seed: int, size=(1200, 800), colour=(165, 14, 14), label_bars=3) -> bytes:
-    """An abstract illustration: a gradient with shapes, deterministic for a seed."""
+    """An abstract illustration: a gradient with shapes, deterministic for a seed.
+
+    Cached: the test suite loads the demo many times in one process.
+    """
     rng = random.Random(seed)
     width, height = size
     image = PILImage.new("RGB", size, colour)
