@@ -200,7 +200,14 @@ class CheckedFieldsFilter(FieldsFilter):
                 field = queryset.model._meta.get_field(name)
             except FieldDoesNotExist:
                 continue
-            if isinstance(field, models.DateField | models.DecimalField | models.FloatField):
+            if field.is_relation:
+                try:
+                    int(value)
+                except ValueError as e:
+                    raise BadRequestError(
+                        f"field filter error. {name} takes the id of a related object"
+                    ) from e
+            elif isinstance(field, models.DateField | models.DecimalField | models.FloatField):
                 try:
                     moment = field.to_python(value)
                     if isinstance(moment, datetime) and timezone.is_naive(moment):

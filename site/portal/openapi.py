@@ -229,7 +229,11 @@ def field_filter_schema(field):
     """The schema of a field filter's value, as Wagtail's FieldsFilter reads it."""
     if isinstance(field, models.BooleanField):
         return {"type": "string", "enum": ["true", "false", "1", "0"]}
-    if isinstance(field, models.ForeignKey | models.IntegerField | models.AutoField):
+    if (
+        field.is_relation
+        and not isinstance(field, TaggableManager)
+        or isinstance(field, models.IntegerField | models.AutoField)
+    ):
         return {"type": "integer", "minimum": -MAX_INTEGER, "maximum": MAX_INTEGER}
     if isinstance(field, models.DateTimeField):
         return {"type": "string", "format": "date-time"}
