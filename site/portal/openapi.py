@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
@@ -766,3 +767,81 @@ def openapi_json(request):
 def api_not_found(request, path):
     """Any other address under `/api/v2/`: a JSON 404, as the endpoints answer."""
     return JsonResponse({"message": "not found"}, status=404)
+
+
+def type_summary(schema):
+    """A short reading of a schema for the reference page: "integer 0–100", "vi | en"..."""
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in schema or "oneOf" in schema:
+        variants = schema.get("anyOf") or schema.get("oneOf")
+        return " | ".join(type_summary(variant) for variant in variants)
+    if "enum" in schema:
+        return " | ".join(str(value) for value in schema["enum"])
+    if "const" in schema:
+        return str(schema["const"])
+    text = schema.get("type", "object")
+    if text == "array":
+        text = f"[{type_summary(schema.get('items', {}))}]"
+    if "format" in schema:
+        text += f" ({schema['format']})"
+    if "minimum" in schema and "maximum" in schema:
+        text += f" {schema['minimum']}–{schema['maximum']}"
+    return text
+
+
+def field_rows(schema):
+    rows = []
+    for name, value in schema.get("properties", {}).items():
+        if name == "meta":
+            rows += [
+                (f"meta.{key}", type_summary(item)) for key, item in value["properties"].items()
+            ]
+        else:
+            rows.append((name, type_summary(value)))
+    return rows
+
+
+@require_safe
+def api_docs(request):
+    """`/api/docs/` (and `/en/api/docs/`): the reference, rendered from the same document."""
+    with translation.override("en"):
+        document = openapi_document()
+    components = document["components"]["schemas"]
+    endpoints = []
+    for path, item in document["paths"].items():
+        if "{" in path or path.endswith("/find/"):
+            continue
+        listing = item["get"]
+        name = listing["tags"][0]
+        items = listing["responses"]["200"]["content"]["application/json"]["schema"]
+        variants = items["properties"]["items"]["items"]
+        variants = variants.get("anyOf", [variants])
+        models_served = [
+            (
+                variant["$ref"].rsplit("/", 1)[-1],
+                field_rows(components[variant["$ref"].rsplit("/", 1)[-1]]),
+            )
+            for variant in variants
+        ]
+        endpoints.append(
+            {
+                "name": name,
+                "path": path,
+                "example": f"{path}?limit=5&fields=*",
+                "parameters": [
+                    (p["name"], type_summary(p["schema"]), p.get("description", ""))
+                    for p in listing["parameters"]
+                ],
+                "constraints": listing.get("x-constraints", []),
+                "models": models_served,
+                "find": [p["name"] for p in document["paths"][path + "find/"]["get"]["parameters"]],
+            }
+        )
+    response = render(
+        request,
+        "portal/api_docs.html",
+        {"endpoints": endpoints, "document": document, "openapi_url": reverse("openapi")},
+    )
+    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
+    return response

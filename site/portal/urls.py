@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
-from .openapi import api_not_found, openapi_json
+from .openapi import api_docs, api_not_found, openapi_json
 from .sitemaps import PortalSitemap, RobotsView
 
 urlpatterns = [
@@ -27,6 +27,7 @@ if settings.DEBUG:
 
 # Vietnamese at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("api/docs/", api_docs, name="api_docs"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
