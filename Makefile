@@ -15,7 +15,7 @@ include .env
 export $(shell sed -n 's/^\([A-Z_][A-Z0-9_]*\)=.*/\1/p' .env)
 endif
 
-.PHONY: run test serve install lint migrations-check pytest catalogues lock clean
+.PHONY: run test serve install lint migrations-check pytest catalogues lock clean fuzz
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ pytest: catalogues
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 
 test: lint migrations-check pytest
+
+# A longer schemathesis run over the OpenAPI document (random, FUZZ_EXAMPLES per operation
+# and mode); results are recorded in docs/api.md.
+FUZZ_EXAMPLES ?= 100
+fuzz: catalogues
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_RANDOM=1 $(VENV)/bin/pytest -n 2 -s -q tests/api/test_fuzz.py
 
 # Re-pin every dependency after changing pyproject.toml.
 lock:

@@ -57,6 +57,7 @@ from snippets.api import (
     PublishedRangeFilter,
     TranslationsMixin,
     UpdatedSinceFilter,
+    checked_backends,
     dated_bounds,
     filter_by_locale,
     keep_filter_marks,
@@ -190,17 +191,19 @@ class PortalPageSerializer(PrefetchedTagsMixin, PageSerializer):
 class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
     base_serializer_class = PortalPageSerializer
     # SearchFilter must stay last: search results cannot be filtered further.
-    filter_backends = [
-        *[
-            PageLocaleFilter if backend is WagtailLocaleFilter else backend
-            for backend in PagesAPIViewSet.filter_backends
-            if backend is not SearchFilter
-        ],
-        ArticleFilter,
-        UpdatedSinceFilter,
-        PublishedRangeFilter,
-        SearchFilter,
-    ]
+    filter_backends = checked_backends(
+        [
+            *[
+                PageLocaleFilter if backend is WagtailLocaleFilter else backend
+                for backend in PagesAPIViewSet.filter_backends
+                if backend is not SearchFilter
+            ],
+            ArticleFilter,
+            UpdatedSinceFilter,
+            PublishedRangeFilter,
+            SearchFilter,
+        ]
+    )
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         ["updated_since", "published_after", "published_before", "agency", "bloc", "year", "tag"]
     )

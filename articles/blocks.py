@@ -58,6 +58,19 @@ class CaptionedImageBlock(blocks.StructBlock):
             "credit": value["credit"],
         }
 
+    def openapi_schema(self, builder):
+        return {
+            "type": "object",
+            "properties": {
+                "image": builder.nullable(builder.image()),
+                "decorative": {"type": "boolean"},
+                "caption": {"type": "string"},
+                "credit": {"type": "string"},
+            },
+            "required": ["image", "decorative", "caption", "credit"],
+            "additionalProperties": False,
+        }
+
 
 class GalleryBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), required=False, max_length=255)

@@ -57,11 +57,12 @@ from snippets.api import (
     PublishedRangeFilter,
     ReferenceDataAPIViewSet,
     UpdatedSinceFilter,
+    checked_backends,
 )
 from snippets.models import Agency, Award, AwardRecipient
 
 from .models import BlocMembership, BlocPage, BlocYear, BlocYearAward, attach_years
-from .serializers import BLOCS_ENDPOINT, bloc_summary, endpoint_detail_url
+from .serializers import BLOCS_ENDPOINT, bloc_summary, bloc_summary_schema, endpoint_detail_url
 
 SLUG_PATTERN = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 
@@ -246,6 +247,56 @@ class BlocYearsField(Field):
             "awards": [nested(Award, award, AWARD_FIELDS) for award in year.award_list],
         }
 
+    def openapi_schema(self, builder, model):
+        agency = builder.nullable(builder.model_ref(Agency))
+        year = {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "year": {"type": "integer"},
+                "head": agency,
+                "deputies": {"type": "array", "items": agency},
+                "members": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "agency": agency,
+                            "role": {"type": "string", "enum": BlocMembership.Role.values},
+                        },
+                        "required": ["agency", "role"],
+                        "additionalProperties": False,
+                    },
+                },
+                "members_complete": {"type": "boolean"},
+                "covenant": {
+                    "type": "object",
+                    "properties": {
+                        "motto": {"type": "string"},
+                        "signed_on": builder.nullable({"type": "string", "format": "date"}),
+                        "signing_report": builder.nullable(builder.model_ref(Page)),
+                        "document": builder.nullable(builder.model_ref(get_document_model())),
+                    },
+                    "required": ["motto", "signed_on", "signing_report", "document"],
+                    "additionalProperties": False,
+                },
+                "review": {
+                    "type": "object",
+                    "properties": {
+                        "leading_unit": agency,
+                        "exceeded_targets": {"type": "array", "items": agency},
+                        "summary": {"type": "string"},
+                    },
+                    "required": ["leading_unit", "exceeded_targets", "summary"],
+                    "additionalProperties": False,
+                },
+                "awards": {"type": "array", "items": builder.model_ref(Award)},
+            },
+            "required": ["id", "year", "head", "deputies", "members", "members_complete"],
+            "additionalProperties": False,
+        }
+        return {"type": "array", "items": builder.component("BlocYear", year)}
+
 
 class BlocDetailUrlField(Field):
     """The bloc's address in this endpoint (the router would give the pages endpoint's)."""
@@ -256,6 +307,9 @@ class BlocDetailUrlField(Field):
     def to_representation(self, page):
         return endpoint_detail_url(self.context, BLOCS_ENDPOINT, page.pk)
 
+    def openapi_schema(self, builder, model):
+        return builder.nullable(builder.url())
+
 
 class PageFullUrlField(Field):
     def get_attribute(self, instance):
@@ -263,6 +317,9 @@ class PageFullUrlField(Field):
 
     def to_representation(self, page):
         return page.get_full_url(self.context["request"])
+
+    def openapi_schema(self, builder, model):
+        return builder.nullable(builder.url())
 
 
 class BlocsAPIViewSet(ReferenceDataAPIViewSet):
@@ -272,15 +329,17 @@ class BlocsAPIViewSet(ReferenceDataAPIViewSet):
     meta_fields = ReferenceDataAPIViewSet.meta_fields + ["html_url", "first_published_at"]
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["title", "html_url"]
     # SearchFilter must stay last: search results cannot be filtered further.
-    filter_backends = [
-        FieldsFilter,
-        LocaleFilter,
-        BlocYearFilter,
-        UpdatedSinceFilter,
-        PublishedRangeFilter,
-        OrderingFilter,
-        SearchFilter,
-    ]
+    filter_backends = checked_backends(
+        [
+            FieldsFilter,
+            LocaleFilter,
+            BlocYearFilter,
+            UpdatedSinceFilter,
+            PublishedRangeFilter,
+            OrderingFilter,
+            SearchFilter,
+        ]
+    )
     known_query_parameters = ReferenceDataAPIViewSet.known_query_parameters.union(
         ["year", "agency", "role"]
     )
@@ -334,6 +393,15 @@ class AwardBlocYearsField(Field):
             for link in award.bloc_year_links.all()
         ]
 
+    def openapi_schema(self, builder, model):
+        link = {
+            "type": "object",
+            "properties": {"year": {"type": "integer"}, "bloc": bloc_summary_schema(builder)},
+            "required": ["year", "bloc"],
+            "additionalProperties": False,
+        }
+        return {"type": "array", "items": link}
+
 
 class AwardBlocFilter(BaseFilterBackend):
     """`?bloc=<id or slug>`, `?recipient_agency=<id or slug>`; checks `?year=`."""
@@ -360,11 +428,8 @@ class AwardBlocFilter(BaseFilterBackend):
 class BlocAwardsAPIViewSet(AwardsAPIViewSet):
     """The awards endpoint, with the bloc years of each award and a `?bloc=` filter."""
 
-    filter_backends = [
-        AwardBlocFilter,
-        *[backend for backend in AwardsAPIViewSet.filter_backends if backend is not SearchFilter],
-        SearchFilter,
-    ]
+    # The awards' own backends end with the search filter, which must stay last.
+    filter_backends = [AwardBlocFilter, *AwardsAPIViewSet.filter_backends]
     known_query_parameters = AwardsAPIViewSet.known_query_parameters.union(
         ["bloc", "recipient_agency"]
     )

@@ -20,6 +20,22 @@ def bloc_summary(bloc_page, context):
     }
 
 
+def bloc_summary_schema(builder):
+    """The OpenAPI schema of `bloc_summary`."""
+    summary = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "detail_url": builder.nullable(builder.url()),
+            "html_url": builder.nullable(builder.url()),
+        },
+        "required": ["id", "title", "detail_url", "html_url"],
+        "additionalProperties": False,
+    }
+    return builder.component("BlocSummary", summary)
+
+
 class BlocTermField(Field):
     """An event report's bloc year, or null while the year or its bloc is unpublished.
 
@@ -41,3 +57,16 @@ class BlocTermField(Field):
         if not term.live or not term.bloc.live:
             return None
         return {"id": term.pk, "year": term.year, "bloc": bloc_summary(term.bloc, self.context)}
+
+    def openapi_schema(self, builder, model):
+        term = {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "year": {"type": "integer"},
+                "bloc": bloc_summary_schema(builder),
+            },
+            "required": ["id", "year", "bloc"],
+            "additionalProperties": False,
+        }
+        return builder.nullable(builder.component("BlocTerm", term))

@@ -28,6 +28,8 @@ import re
 from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -48,6 +50,9 @@ from wagtail.models import Locale
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
 from .serializers import (
+    IMAGE_RENDITIONS,
+    ImageAltField,
+    ImageOwnRenditionsField,
     ImageRenditionsField,
     PrefetchedTagsMixin,
     PublishedObjectListField,
@@ -64,6 +69,9 @@ class LocaleField(Field):
 
     def to_representation(self, instance):
         return instance.locale.language_code
+
+    def openapi_schema(self, builder, model):
+        return builder.language()
 
 
 class PublishedRelatedField(RelatedField):
@@ -92,6 +100,9 @@ class BannerLinkField(Field):
         if banner.link_page_id and banner.link_page.live:
             return banner.link_page.get_full_url(self.context["request"])
         return banner.link_url or None
+
+    def openapi_schema(self, builder, model):
+        return builder.nullable({"type": "string"})
 
 
 def requested_language(request):
@@ -172,6 +183,57 @@ def parse_iso_datetime(request, name, end_of_day=False):
     except (ValueError, OverflowError) as e:
         raise BadRequestError(message) from e
     return moment
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters (`?slug=so-khcn`, `?year=2024`), with a 400 answer for a value
+    the field cannot hold (`?created_at=abc`, `?decision_date=x`) where the database would
+    raise a 500. Dates and times take the forms Django reads: `2024-05-01`,
+    `2024-05-01 08:30:00`."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
+        for name, value in request.GET.items():
+            if name not in fields:
+                continue
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.is_relation:
+                try:
+                    int(value)
+                except ValueError as e:
+                    raise BadRequestError(
+                        f"field filter error. {name} takes the id of a related object"
+                    ) from e
+            elif isinstance(field, models.DateField | models.DecimalField | models.FloatField):
+                try:
+                    moment = field.to_python(value)
+                    if isinstance(moment, datetime) and timezone.is_naive(moment):
+                        timezone.make_aware(moment).astimezone(UTC)
+                except (ValidationError, ValueError, OverflowError) as e:
+                    raise BadRequestError(
+                        f"field filter error. {value[:50]!r} is not a valid value for {name}"
+                    ) from e
+        return super().filter_queryset(request, queryset, view)
+
+
+class CheckedSearchFilter(SearchFilter):
+    """Wagtail's `?search=`, with a 400 answer for a `search_operator` other than and / or."""
+
+    def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            raise BadRequestError("search_operator must be one of: and, or")
+        return super().filter_queryset(request, queryset, view)
+
+
+def checked_backends(backends):
+    """A view's filter backends with Wagtail's field and search filters replaced by the
+    checked ones above."""
+    replacements = {FieldsFilter: CheckedFieldsFilter, SearchFilter: CheckedSearchFilter}
+    return [replacements.get(backend, backend) for backend in backends]
 
 
 def keep_filter_marks(original, filtered):
@@ -258,6 +320,12 @@ class CachedAPIMixin:
         items = super().paginate_queryset(queryset)
         self._last_modified_items = items
         return items
+
+    def find_object(self, queryset, request):
+        value = request.GET.get("id")
+        if value is not None and not value.strip().isdigit():
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
 
     def get_object(self):
         obj = super().get_object()
@@ -349,14 +417,16 @@ class ReferenceDataAPIViewSet(CachedAPIMixin, TranslationsMixin, BaseAPIViewSet)
 
     base_serializer_class = ReferenceDataSerializer
     # SearchFilter must stay last: search results cannot be filtered further.
-    filter_backends = [
-        FieldsFilter,
-        LocaleFilter,
-        UpdatedSinceFilter,
-        PublishedRangeFilter,
-        OrderingFilter,
-        SearchFilter,
-    ]
+    filter_backends = checked_backends(
+        [
+            FieldsFilter,
+            LocaleFilter,
+            UpdatedSinceFilter,
+            PublishedRangeFilter,
+            OrderingFilter,
+            SearchFilter,
+        ]
+    )
     known_query_parameters = CachedAPIMixin.known_query_parameters.union(
         ["locale", "published_after", "published_before"]
     )
@@ -440,13 +510,9 @@ class BannersAPIViewSet(ReferenceDataAPIViewSet):
     model = Banner
     # The search index cannot filter on the schedule (Banner.search_fields has no filter
     # fields for it), so banners, which are few anyway, cannot be searched here.
-    filter_backends = [
-        FieldsFilter,
-        LocaleFilter,
-        UpdatedSinceFilter,
-        PublishedRangeFilter,
-        OrderingFilter,
-    ]
+    filter_backends = checked_backends(
+        [FieldsFilter, LocaleFilter, UpdatedSinceFilter, PublishedRangeFilter, OrderingFilter]
+    )
     known_query_parameters = ReferenceDataAPIViewSet.known_query_parameters - {
         "search",
         "search_operator",
@@ -482,19 +548,32 @@ class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
         "PortalImageSerializer", (PrefetchedTagsMixin, ImageSerializer), {}
     )
     last_modified_field = "created_at"
-    filter_backends = [
-        LanguageNeutralLocaleFilter,
-        UpdatedSinceFilter,
-        *ImagesAPIViewSet.filter_backends,
-    ]
+    filter_backends = checked_backends(
+        [LanguageNeutralLocaleFilter, UpdatedSinceFilter, *ImagesAPIViewSet.filter_backends]
+    )
     known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(
         ["locale", "updated_since"]
     )
+    body_fields = ImagesAPIViewSet.body_fields + [
+        APIField("alt", serializer=ImageAltField()),
+        APIField("renditions", serializer=ImageOwnRenditionsField()),
+    ]
     meta_fields = ImagesAPIViewSet.meta_fields + ["created_at"]
-    listing_default_fields = ImagesAPIViewSet.listing_default_fields + ["created_at"]
+    listing_default_fields = ImagesAPIViewSet.listing_default_fields + [
+        "created_at",
+        "alt",
+        "width",
+        "height",
+        "renditions",
+    ]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related("tags")
+            .prefetch_renditions(*IMAGE_RENDITIONS.values())
+        )
 
 
 class PortalDocumentsAPIViewSet(CachedAPIMixin, DocumentsAPIViewSet):
@@ -509,11 +588,9 @@ class PortalDocumentsAPIViewSet(CachedAPIMixin, DocumentsAPIViewSet):
         "PortalDocumentSerializer", (PrefetchedTagsMixin, DocumentSerializer), {}
     )
     last_modified_field = "created_at"
-    filter_backends = [
-        LanguageNeutralLocaleFilter,
-        UpdatedSinceFilter,
-        *DocumentsAPIViewSet.filter_backends,
-    ]
+    filter_backends = checked_backends(
+        [LanguageNeutralLocaleFilter, UpdatedSinceFilter, *DocumentsAPIViewSet.filter_backends]
+    )
     known_query_parameters = DocumentsAPIViewSet.known_query_parameters.union(
         ["locale", "updated_since"]
     )

@@ -68,6 +68,9 @@ class ImageRenditionsField(Field):
         image, alt = value
         return serialize_image(image, alt, self.context, self.renditions)
 
+    def openapi_schema(self, builder, model):
+        return builder.nullable(builder.image())
+
 
 def serialize_image(image, alt, context, renditions=IMAGE_RENDITIONS):
     """The representation documented on ImageRenditionsField, for use outside serialisers
@@ -76,7 +79,7 @@ def serialize_image(image, alt, context, renditions=IMAGE_RENDITIONS):
 
     request = context["request"]
     try:
-        rendered = image.get_renditions(*renditions.values())
+        rendered = rendition_representations(image, request, renditions)
     except SourceImageIOError:
         return {"id": image.pk, "error": "SourceImageIOError"}
     meta = {"type": f"{image._meta.app_label}.{type(image).__name__}"}
@@ -90,16 +93,53 @@ def serialize_image(image, alt, context, renditions=IMAGE_RENDITIONS):
         "alt": alt,
         "width": image.width,
         "height": image.height,
-        "renditions": {
-            name: {
-                "url": rendered[spec].url,
-                "full_url": get_full_url(request, rendered[spec].url),
-                "width": rendered[spec].width,
-                "height": rendered[spec].height,
-            }
-            for name, spec in renditions.items()
-        },
+        "renditions": rendered,
     }
+
+
+def rendition_representations(image, request, renditions=IMAGE_RENDITIONS):
+    """`{"thumbnail": {"url", "full_url", "width", "height"}, "large": {...}}` for `image`.
+    Raises SourceImageIOError when the image's file is missing."""
+    rendered = image.get_renditions(*renditions.values())
+    return {
+        name: {
+            "url": rendered[spec].url,
+            "full_url": get_full_url(request, rendered[spec].url),
+            "width": rendered[spec].width,
+            "height": rendered[spec].height,
+        }
+        for name, spec in renditions.items()
+    }
+
+
+class ImageAltField(Field):
+    """The images endpoint's `alt`: the image's default alternative text."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        return image.default_alt_text
+
+    def openapi_schema(self, builder, model):
+        return {"type": "string"}
+
+
+class ImageOwnRenditionsField(Field):
+    """The images endpoint's `renditions` (see `rendition_representations`), or null when
+    the image's file is missing."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        try:
+            return rendition_representations(image, self.context["request"])
+        except SourceImageIOError:
+            return None
+
+    def openapi_schema(self, builder, model):
+        return builder.nullable(builder.renditions())
 
 
 class PublishedObjectListField(Field):
@@ -144,6 +184,24 @@ class PublishedObjectListField(Field):
                 }
             items.append(nested)
         return items
+
+    def openapi_schema(self, builder, model):
+        row_model = model._meta.get_field(self.relation).related_model
+        item = builder.model_ref(row_model._meta.get_field(self.attribute).related_model)
+        if self.extra_fields:
+            item = {
+                "type": "object",
+                "properties": {
+                    self.attribute: item,
+                    **{
+                        name: builder.model_field_schema(row_model, name)
+                        for name in self.extra_fields
+                    },
+                },
+                "required": [self.attribute, *self.extra_fields],
+                "additionalProperties": False,
+            }
+        return {"type": "array", "items": item}
 
 
 def endpoint_detail_url(context, endpoint_name, pk):
@@ -219,6 +277,20 @@ class TranslationsField(Field):
             items.append(item)
         return items
 
+    def openapi_schema(self, builder, model):
+        translation = {
+            "type": "object",
+            "properties": {
+                "locale": builder.language(),
+                "id": {"type": "integer"},
+                "detail_url": builder.nullable(builder.url()),
+                "html_url": builder.nullable(builder.url()),
+            },
+            "required": ["locale", "id", "detail_url"],
+            "additionalProperties": False,
+        }
+        return {"type": "array", "items": builder.component("Translation", translation)}
+
 
 class TagNamesField(Field):
     """Tags as a sorted list of names, read from prefetched tags when there are some
@@ -226,6 +298,9 @@ class TagNamesField(Field):
 
     def to_representation(self, value):
         return sorted(tag.name for tag in value.all())
+
+    def openapi_schema(self, builder, model):
+        return {"type": "array", "items": {"type": "string"}}
 
 
 class PrefetchedTagsMixin:

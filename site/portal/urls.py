@@ -1,18 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .openapi import api_docs, api_not_found, openapi_json
 from .sitemaps import PortalSitemap, RobotsView
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/openapi.json", openapi_json, name="openapi"),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/v2/(?P<path>.*)$", api_not_found),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
 ]
@@ -24,6 +27,7 @@ if settings.DEBUG:
 
 # Vietnamese at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("api/docs/", api_docs, name="api_docs"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
