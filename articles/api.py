@@ -48,6 +48,7 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from blocs.api import id_or_slug, parse_year
@@ -68,6 +69,7 @@ from snippets.serializers import (
     PrefetchedTagsMixin,
     TranslationsField,
     prefetch_image_renditions,
+    prefetch_stream_fields,
 )
 
 from .models import (
@@ -231,8 +233,16 @@ class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
     def paginate_queryset(self, queryset):
         items = super().paginate_queryset(queryset)
         fields = self.get_serializer_class().Meta.fields
-        prefetches = listing_prefetches(self.get_queryset().model)
+        model = self.get_queryset().model
+        prefetches = listing_prefetches(model)
         lookups = [lookup for name in fields for lookup in prefetches.get(name, ())]
         if items and lookups:
             prefetch_related_objects(items, *lookups)
+        streams = [
+            field.name
+            for field in model._meta.get_fields()
+            if isinstance(field, StreamField) and field.name in fields
+        ]
+        if items and streams:
+            prefetch_stream_fields(items, streams)
         return items

@@ -3,12 +3,15 @@ related objects, an object's translations. Safe to import from models.py (for
 `APIField(serializer=...)`): nothing here touches the app registry at import time.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 from rest_framework.fields import Field, SkipField
 from wagtail.api.utils import get_full_url
+from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.stream_block import StreamValue
+from wagtail.blocks.struct_block import StructValue
 from wagtail.images import get_image_model
-from wagtail.images.models import SourceImageIOError
+from wagtail.images.models import AbstractImage, SourceImageIOError
 
 # The renditions every serialised image carries, by name.
 IMAGE_RENDITIONS = {"thumbnail": "max-160x160", "large": "max-1200x1200"}
@@ -312,3 +315,42 @@ class PrefetchedTagsMixin:
         if isinstance(getattr(model_class, field_name, None), _TaggableManager):
             return TagNamesField, {}
         return super().build_property_field(field_name, model_class)
+
+
+def prefetch_stream_fields(items, field_names, renditions=IMAGE_RENDITIONS):
+    """Load the StreamFields `field_names` of all `items` (model instances) together.
+
+    Each StreamValue otherwise fetches its own chosen objects (images, documents) when first
+    read, and each image its renditions: a listing would cost queries per item. Here every
+    stream of the listing goes through one `StreamBlock.bulk_to_python` (one query per kind
+    of chosen object), then the renditions of all their images are fetched in one query.
+    """
+    images = []
+    for name in field_names:
+        stream_block = items[0]._meta.get_field(name).stream_block
+        values = stream_block.bulk_to_python([list(getattr(item, name).raw_data) for item in items])
+        for item, value in zip(items, values, strict=True):
+            setattr(item, name, value)
+            images.extend(_images_in(value))
+    if images:
+        rendition_model = get_image_model().get_rendition_model()
+        prefetch_related_objects(
+            images,
+            Prefetch(
+                "renditions",
+                queryset=rendition_model.objects.filter(filter_spec__in=renditions.values()),
+                to_attr="prefetched_renditions",
+            ),
+        )
+
+
+def _images_in(value):
+    """Every image chosen anywhere in a block value (streams, structs and lists nest)."""
+    if isinstance(value, AbstractImage):
+        yield value
+    elif isinstance(value, StreamValue | ListValue):
+        for child in value:
+            yield from _images_in(getattr(child, "value", child))
+    elif isinstance(value, StructValue):
+        for child in value.values():
+            yield from _images_in(child)
