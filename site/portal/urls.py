@@ -24,6 +24,7 @@ if settings.DEBUG:
 
 # Vietnamese at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
