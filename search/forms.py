@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MAX_QUERY_LENGTH = 200
 
@@ -27,7 +28,7 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     type = forms.ChoiceField(label=_("Type"), choices=TYPE_CHOICES, required=False)
-    section = forms.ChoiceField(label=_("Section"), required=False)
+    section = forms.ChoiceField(label=pgettext_lazy("search filter", "Section"), required=False)
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
