@@ -23,7 +23,10 @@ class FoldedSearchMixin:
         return folded_for_index(self.search_title_text())
 
     def search_folded_text(self):
-        return folded_for_index(*self.search_text_parts())
+        # Backends read a field several times while indexing one object: build it once.
+        if "_search_folded_text" not in self.__dict__:
+            self._search_folded_text = folded_for_index(*self.search_text_parts())
+        return self._search_folded_text
 
 
 FOLDED_SEARCH_FIELDS = [
