@@ -48,7 +48,11 @@ def spelling_suggestion(locale, words):
     corrected, changed = [], False
     for word in words:
         folded = fold(word)
-        if folded in known or len(folded) < MIN_WORD_LENGTH or folded.isdigit():
+        if folded in known:
+            # A known word typed without diacritics is shown with them.
+            corrected.append(known[folded] if word == folded else word)
+            continue
+        if len(folded) < MIN_WORD_LENGTH or folded.isdigit():
             corrected.append(word)
             continue
         matches = get_close_matches(folded, known.keys(), n=1, cutoff=0.75)
