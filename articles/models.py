@@ -25,6 +25,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from blocs.serializers import BlocTermField
+from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.text import searchable_text
 from snippets.models import Agency
 from snippets.serializers import ImageRenditionsField, PublishedObjectListField
 
@@ -90,7 +92,7 @@ class PublicationDateMixin:
         return self.date or self.first_published_at or self.latest_revision_created_at
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     """A section such as "Tin tức - Sự kiện": news and event reports, newest first.
 
     Its feeds are at `<index url>rss/` (RSS 2.0) and `<index url>atom/` (Atom).
@@ -105,7 +107,10 @@ class ArticleIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
     api_fields = [APIField("intro"), APIField("per_page")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
 
     class Meta:
         verbose_name = _("article index")
@@ -157,7 +162,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         return ArticleAtomFeed(self)(request)
 
 
-class AnnouncementIndexPage(Page):
+class AnnouncementIndexPage(FoldedSearchMixin, Page):
     """The "Thông báo" section: announcements, newest first, expired ones included."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -169,6 +174,10 @@ class AnnouncementIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
     api_fields = [APIField("intro"), APIField("per_page")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
 
     class Meta:
         verbose_name = _("announcement index")
@@ -188,7 +197,7 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(PublicationDateMixin, Page):
+class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, Page):
     """A news article: lead (sapo), hero image, a StreamField body and an author byline."""
 
     lead = models.TextField(
@@ -240,6 +249,9 @@ class NewsArticlePage(PublicationDateMixin, Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.SearchField("author"),
+        index.SearchField("hero_caption"),
+        index.SearchField("search_related_text"),
+        *FOLDED_SEARCH_FIELDS,
         index.FilterField("date"),
         index.FilterField("featured"),
         index.RelatedFields("tags", [index.SearchField("name")]),
@@ -273,6 +285,25 @@ class NewsArticlePage(PublicationDateMixin, Page):
     @cached_property
     def tag_list(self):
         return list(self.tags.all())
+
+    def search_related_text(self):
+        """The names of the published agencies and people the article relates to."""
+        names = []
+        for agency in self.live_related_agencies:
+            names += [agency.name, agency.short_name, agency.abbreviation]
+        for person in self.live_related_people:
+            names += [person.name, person.position]
+        return " ".join(name for name in names if name)
+
+    def search_text_parts(self):
+        return [
+            self.lead,
+            searchable_text(self, "body"),
+            self.author,
+            self.hero_caption,
+            *(tag.name for tag in self.tag_list),
+            self.search_related_text(),
+        ]
 
     @cached_property
     def live_related_agencies(self):
@@ -377,6 +408,23 @@ class EventReportPage(NewsArticlePage):
         ),
     ]
     search_fields = NewsArticlePage.search_fields + [index.SearchField("venue")]
+
+    def search_related_text(self):
+        """Also the officials, participating agencies, awards and bloc of the event."""
+        names = [super().search_related_text()]
+        for link in self.live_officials:
+            names += [link.person.name, link.person.position, link.role]
+        for agency in self.live_participating_agencies:
+            names += [agency.name, agency.short_name, agency.abbreviation]
+        names += [award.title for award in self.live_awards_conferred]
+        term = self.bloc_term
+        if term is not None and term.live:
+            names += [term.bloc.title, term.bloc.short_name, term.motto]
+        return " ".join(name for name in names if name)
+
+    def search_text_parts(self):
+        return [*super().search_text_parts(), self.venue]
+
     api_fields = NewsArticlePage.api_fields + [
         APIField("bloc_term", serializer=BlocTermField()),
         APIField("event_start"),
@@ -484,7 +532,7 @@ class EventAward(TranslatableMixin, Orderable):
         verbose_name_plural = _("awards conferred")
 
 
-class AnnouncementPage(PublicationDateMixin, Page):
+class AnnouncementPage(FoldedSearchMixin, PublicationDateMixin, Page):
     """A short notice (Thông báo), often with attached documents, listed while valid."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -514,6 +562,8 @@ class AnnouncementPage(PublicationDateMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("search_attachment_titles"),
+        *FOLDED_SEARCH_FIELDS,
         index.FilterField("date"),
         index.FilterField("valid_until"),
     ]
@@ -532,6 +582,16 @@ class AnnouncementPage(PublicationDateMixin, Page):
     @cached_property
     def attachment_list(self):
         return list(self.attachments.select_related("document"))
+
+    def search_attachment_titles(self):
+        return " ".join(link.title or link.document.title for link in self.attachment_list)
+
+    def search_text_parts(self):
+        return [
+            self.summary,
+            searchable_text(self, "body"),
+            self.search_attachment_titles(),
+        ]
 
     @classmethod
     def current(cls, locale=None, at=None):

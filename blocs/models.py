@@ -49,6 +49,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from search.text import folded_for_index, searchable_text
 from snippets.models import Agency, Award, AwardRecipient
 
 from .panels import BlocYearsPanel
@@ -60,7 +62,7 @@ SIGNING_REPORT_PAGE_TYPE = "articles.EventReportPage"
 RELATED_NEWS_COUNT = 10
 
 
-class BlocIndexPage(RoutablePageMixin, Page):
+class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     """The "Khối thi đua" section: every bloc, and a public profile page per agency."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -70,7 +72,7 @@ class BlocIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
     api_fields = [APIField("intro")]
 
     class Meta:
@@ -134,7 +136,7 @@ class BlocIndexPage(RoutablePageMixin, Page):
         return urls
 
 
-class BlocPage(Page):
+class BlocPage(FoldedSearchMixin, Page):
     """One emulation bloc: its current year, heads by year, awards by year, related news."""
 
     short_name = models.CharField(
@@ -156,6 +158,8 @@ class BlocPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("short_name"),
         index.SearchField("intro"),
+        index.SearchField("search_mottos"),
+        *FOLDED_SEARCH_FIELDS,
     ]
     api_fields = [APIField("short_name"), APIField("intro")]
 
@@ -175,6 +179,14 @@ class BlocPage(Page):
             related_news=self.related_news(years),
         )
         return context
+
+    def search_mottos(self):
+        """The covenant mottos of the bloc's published years."""
+        years = BlocYear.objects.live().for_bloc(self).exclude(motto="")
+        return " ".join(years.values_list("motto", flat=True))
+
+    def search_text_parts(self):
+        return [self.short_name, searchable_text(self, "intro"), self.search_mottos()]
 
     def related_news(self, years, limit=RELATED_NEWS_COUNT):
         """Published event reports linked to this bloc's years, or signing its covenants."""
@@ -272,6 +284,7 @@ class BlocYear(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         index.SearchField("motto"),
         index.AutocompleteField("motto"),
         index.RelatedFields("bloc", [index.SearchField("title")]),
+        index.SearchField("search_folded_text"),
         index.FilterField("year"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
@@ -301,6 +314,9 @@ class BlocYear(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
             if translated is not None:
                 self.bloc = translated
         super().save(*args, **kwargs)
+
+    def search_folded_text(self):
+        return folded_for_index(self.motto, self.bloc.title, self.bloc.short_name)
 
     # Read from the rows, which the public queries prefetch (published agencies only).
 

@@ -24,6 +24,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from search.text import folded_for_index
+
 
 class PublishedQuerySet(models.QuerySet):
     def live(self):
@@ -91,6 +93,7 @@ class Agency(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         index.SearchField("name"),
         index.SearchField("short_name"),
         index.SearchField("abbreviation"),
+        index.SearchField("search_folded_text"),
         index.AutocompleteField("name"),
         index.FilterField("kind"),
         index.FilterField("locale_id"),
@@ -120,6 +123,10 @@ class Agency(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
 
     def __str__(self):
         return self.abbreviation or self.short_name or self.name
+
+    def search_folded_text(self):
+        """Name, short name and abbreviation without diacritics, for `search.backends`."""
+        return folded_for_index(self.name, self.short_name, self.abbreviation)
 
 
 class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
@@ -165,6 +172,7 @@ class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         index.SearchField("position"),
         index.AutocompleteField("name"),
         index.RelatedFields("agency", [index.SearchField("name")]),
+        index.SearchField("search_folded_text"),
         index.FilterField("agency"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
@@ -181,6 +189,10 @@ class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
 
     def __str__(self):
         return f"{self.name} - {self.position}" if self.position else self.name
+
+    def search_folded_text(self):
+        agency = self.agency.name if self.agency_id else ""
+        return folded_for_index(self.name, self.position, agency)
 
 
 class Award(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -246,6 +258,7 @@ class Award(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
         index.SearchField("title"),
         index.SearchField("recipient_description"),
         index.SearchField("decision_number"),
+        index.SearchField("search_folded_text"),
         index.AutocompleteField("title"),
         index.FilterField("kind"),
         index.FilterField("year"),
@@ -273,6 +286,9 @@ class Award(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
 
     def __str__(self):
         return f"{self.title} ({self.year})"
+
+    def search_folded_text(self):
+        return folded_for_index(self.title, self.recipient_description, self.decision_number)
 
     def clean(self):
         super().clean()

@@ -28,6 +28,7 @@ if settings.DEBUG:
 # Vietnamese at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("api/docs/", api_docs, name="api_docs"),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "articles",
     "blocs",
     "snippets",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -159,7 +160,23 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Government electronic information portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: every backend is wrapped by search.backends, which folds Vietnamese diacritics.
+# SEARCH_BACKEND: "database" (SQLite FTS5 or PostgreSQL full-text search, by DATABASE_URL),
+# or "elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3" with
+# SEARCH_URLS (comma-separated) and SEARCH_INDEX. After switching: manage.py update_index.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip() or "database"
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends",
+        "WRAPPED_BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+    }
+}
+if SEARCH_BACKEND != "database":
+    WAGTAILSEARCH_BACKENDS["default"].update(
+        URLS=env_list("SEARCH_URLS", "http://127.0.0.1:9200"),
+        INDEX=os.environ.get("SEARCH_INDEX", "portal"),
+        TIMEOUT=int(os.environ.get("SEARCH_TIMEOUT", "5")),
+    )
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "doc",
