@@ -27,6 +27,7 @@ from wagtail.search import index
 from blocs.serializers import BlocTermField
 from snippets.models import Agency
 from snippets.serializers import ImageRenditionsField, PublishedObjectListField
+from visits.serializers import PageViewsField
 
 from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 
@@ -252,6 +253,7 @@ class NewsArticlePage(PublicationDateMixin, Page):
         APIField("author"),
         APIField("date"),
         APIField("featured"),
+        APIField("page_views", serializer=PageViewsField()),
         APIField("tags"),
         APIField(
             "related_agencies", serializer=PublishedObjectListField("related_agencies", "agency")
