@@ -78,7 +78,7 @@ def test_page_views_of_a_rendered_page(beacon, any_page):
 def test_a_forged_page_is_refused(beacon, any_page):
     response = beacon(page=f"{any_page.pk}:forged")
     assert response.status_code == 400
-    assert response.json() == {"message": "page: unknown page"}
+    assert response.json() == {"message": "page: trang không xác định"}
     assert figures(beacon())["today"] == 1
 
 
