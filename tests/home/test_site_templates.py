@@ -41,6 +41,7 @@ def test_scripts_are_ours_deferred_and_not_inline(client, site_home):
     assert scripts == [
         '<script src="/static/js/clock.js" defer>',
         '<script src="/static/js/portal.js" defer>',
+        '<script src="/static/visits/visits.js" defer>',
     ]
     assert re.search(r'<link rel="stylesheet" href="/static/css/print.css" media="print">', html)
     assert "http://" not in "".join(re.findall(r'(?:src|href)="[^"]*\.(?:css|js)"', html))
