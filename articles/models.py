@@ -29,6 +29,7 @@ from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import searchable_text
 from snippets.models import Agency
 from snippets.serializers import ImageRenditionsField, PublishedObjectListField
+from visits.serializers import PageViewsField
 
 from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 
@@ -264,6 +265,7 @@ class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, Page):
         APIField("author"),
         APIField("date"),
         APIField("featured"),
+        APIField("page_views", serializer=PageViewsField()),
         APIField("tags"),
         APIField(
             "related_agencies", serializer=PublishedObjectListField("related_agencies", "agency")

@@ -19,7 +19,6 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.coreutils import get_content_languages
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -365,30 +364,3 @@ def main_menu(context):
         "items": items,
         "items_lang": items_lang,
     }
-
-
-# Template helpers -------------------------------------------------------------------------
-
-
-class CaptureNode(template.Node):
-    def __init__(self, nodelist, varname):
-        self.nodelist = nodelist
-        self.varname = varname
-
-    def render(self, context):
-        context[self.varname] = mark_safe(self.nodelist.render(context).strip())
-        return ""
-
-
-@register.tag
-def capture(parser, token):
-    """{% capture as name %}...{% endcapture %}: render the content into a variable.
-
-    base.html uses it to hide the visitor statistics box while its block is empty.
-    """
-    bits = token.split_contents()
-    if len(bits) != 3 or bits[1] != "as":
-        raise template.TemplateSyntaxError("Usage: {% capture as name %}...{% endcapture %}")
-    nodelist = parser.parse(("endcapture",))
-    parser.delete_first_token()
-    return CaptureNode(nodelist, bits[2])

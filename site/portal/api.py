@@ -20,6 +20,7 @@ from snippets.api import (
     PortalDocumentsAPIViewSet,
     PortalImagesAPIViewSet,
 )
+from visits.api import VisitsAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
@@ -30,3 +31,4 @@ api_router.register_endpoint("people", PeopleAPIViewSet)
 api_router.register_endpoint("awards", BlocAwardsAPIViewSet)
 api_router.register_endpoint("banners", BannersAPIViewSet)
 api_router.register_endpoint("blocs", BlocsAPIViewSet)
+api_router.register_endpoint("visits", VisitsAPIViewSet)

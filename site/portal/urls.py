@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v2/openapi.json", openapi_json, name="openapi"),
     path("api/v2/", api_router.urls),
     re_path(r"^api/v2/(?P<path>.*)$", api_not_found),
+    path("visits/", include("visits.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
 ]

@@ -41,6 +41,7 @@ def test_scripts_are_ours_deferred_and_not_inline(client, site_home):
     assert scripts == [
         '<script src="/static/js/clock.js" defer>',
         '<script src="/static/js/portal.js" defer>',
+        '<script src="/static/visits/visits.js" defer>',
     ]
     assert re.search(r'<link rel="stylesheet" href="/static/css/print.css" media="print">', html)
     assert "http://" not in "".join(re.findall(r'(?:src|href)="[^"]*\.(?:css|js)"', html))
@@ -164,27 +165,6 @@ def test_main_menu_lists_live_public_in_menu_sections(client, site_home, make_ar
 
 
 # Reserved regions, partials, error pages --------------------------------------------------
-
-
-def test_visitor_statistics_region_is_reserved_and_hidden_while_empty(client, site_home):
-    html = html_of(client)
-    assert re.search(
-        r'<section class="box box--visitor-stats" aria-labelledby="visitor-stats-heading" hidden>',
-        html,
-    )
-    assert 'id="visitor-stats-heading"' in html
-
-
-def test_visitor_statistics_block_shows_when_filled():
-    template = Template(
-        '{% extends "base.html" %}{% block visitor_stats %}<p>Hôm nay: 5</p>{% endblock %}'
-    )
-    html = template.render(Context({}))
-    assert re.search(
-        r'aria-labelledby="visitor-stats-heading">\s*<h2[^>]*>[^<]+</h2>\s*'
-        r'<div class="box__body"><p>Hôm nay: 5</p></div>',
-        html,
-    )
 
 
 def test_print_button_is_hidden_until_javascript_runs():

@@ -13,7 +13,17 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ["manage.py", "site", "home", "articles", "blocs", "snippets", "search", "locale"]
+SOURCES = [
+    "manage.py",
+    "site",
+    "home",
+    "articles",
+    "blocs",
+    "snippets",
+    "search",
+    "visits",
+    "locale",
+]
 
 
 @pytest.mark.skipif(

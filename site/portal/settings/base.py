@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "blocs",
     "snippets",
     "search",
+    "visits",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -114,9 +115,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Pages keep answering while Redis is down (see portal/cache.py).
+            "BACKEND": "portal.cache.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -221,3 +224,11 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 # Seconds shared caches and clients may keep an API answer (Cache-Control: public, max-age).
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+
+# Visitor statistics (visits/, docs/visits.md).
+VISITS_ENABLED = env_bool("VISITS_ENABLED", True)
+# Proxies (nginx, a CDN) in front of the portal that append the reader's address to
+# X-Forwarded-For; 0 reads REMOTE_ADDR.
+VISITS_TRUSTED_PROXIES = int(os.environ.get("VISITS_TRUSTED_PROXIES", "0"))
+# Seconds between two folds of the cache's counts into the database (0: only the command).
+VISITS_FOLD_INTERVAL = int(os.environ.get("VISITS_FOLD_INTERVAL", "300"))

@@ -1,0 +1,481 @@
+"""Counting visitors in the cache, reading the figures, folding them into the database.
+
+A visitor is `HMAC(daily key, IP address + user agent)`: the key is derived from SECRET_KEY
+and the local date (Asia/Ho_Chi_Minh), so the hashes of one day cannot be linked to another
+day's, and no IP address is stored anywhere. A visitor therefore counts once per day:
+"Trong tuần" and "Tất cả" add up the days' visitors.
+
+Per local day the cache keeps (Redis: one MULTI round trip per beacon):
+
+- `visitors`: a set of the day's hashes (exact counts; about 100 bytes per visitor),
+- `views`: a counter of page views,
+- `online`: a sorted set hash -> last seen (Unix time), trimmed to the last 5 minutes,
+- `generation`: a random id, new whenever the day's keys are (re)created, so that the fold
+  notices when Redis lost them and carries what it had folded before.
+
+Views of each page are added to one hash (`pages`); the fold moves them into `PageViews`.
+The keys live three days after their last write: a fold that does not run for longer loses
+those days' counts (see docs/visits.md).
+"""
+
+import dataclasses
+import datetime
+import logging
+import threading
+import time
+import uuid
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from redis.exceptions import RedisError
+
+from .models import DailyVisits, PageViews, VisitSettings
+
+logger = logging.getLogger(__name__)
+
+LOCAL_TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+ONLINE_SECONDS = 5 * 60
+DAY_KEYS_TTL = 3 * 24 * 3600
+# How long the database part of the figures (days before today, the starting total) is
+# reused before it is read again; the fold refreshes it at once.
+BASE_TTL = 60
+FOLD_LOCK_TTL = 10 * 60
+
+
+def local_now(now=None):
+    return (now or timezone.now()).astimezone(LOCAL_TIME_ZONE)
+
+
+def week_start(day):
+    """Monday of the week of `day`."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def visitor_hash(ip, user_agent, day):
+    """The visitor's id for `day`: a keyed hash of IP address and user agent."""
+    return salted_hmac(
+        f"visits.visitor.{day.isoformat()}",
+        f"{ip}\n{user_agent}",
+        algorithm="sha256",
+    ).hexdigest()[:32]
+
+
+# Stores -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class DayState:
+    """What the cache holds of one day."""
+
+    generation: str | None = None
+    visitors: int = 0
+    views: int = 0
+
+
+@dataclasses.dataclass
+class LiveState:
+    """The cache's part of the figures at one moment."""
+
+    today: DayState
+    online: int = 0
+    page_pending: int = 0
+
+
+class RedisStore:
+    """Sets, sorted sets and counters in Redis, through the raw client of Django's cache."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def client(self):
+        return self.backend._cache.get_client(write=True)
+
+    def key(self, name):
+        return self.backend.make_key(f"visits:{name}")
+
+    def day_keys(self, day):
+        prefix = f"day:{day.isoformat()}"
+        return {
+            name: self.key(f"{prefix}:{name}")
+            for name in ("generation", "visitors", "views", "online")
+        }
+
+    def record(self, day, visitor, now_ts, page_id):
+        keys = self.day_keys(day)
+        pages = self.key("pages")
+        pipe = self.client().pipeline(transaction=True)
+        pipe.set(keys["generation"], uuid.uuid4().hex, nx=True, ex=DAY_KEYS_TTL)
+        pipe.sadd(keys["visitors"], visitor)
+        pipe.incr(keys["views"])
+        pipe.zadd(keys["online"], {visitor: now_ts})
+        pipe.zremrangebyscore(keys["online"], "-inf", now_ts - ONLINE_SECONDS)
+        for key in keys.values():
+            pipe.expire(key, DAY_KEYS_TTL)
+        pipe.get(keys["generation"])
+        pipe.scard(keys["visitors"])
+        pipe.zcard(keys["online"])
+        if page_id is not None:
+            pipe.hincrby(pages, page_id, 1)
+        results = pipe.execute()
+        tail = results[-4:] if page_id is not None else [*results[-3:], 0]
+        generation, visitors, online, pending = tail
+        return LiveState(
+            today=DayState(generation.decode(), visitors, results[2]),
+            online=online,
+            page_pending=int(pending),
+        )
+
+    def read(self, day, now_ts, page_id):
+        keys = self.day_keys(day)
+        pipe = self.client().pipeline(transaction=True)
+        pipe.get(keys["generation"])
+        pipe.scard(keys["visitors"])
+        pipe.get(keys["views"])
+        pipe.zcount(keys["online"], now_ts - ONLINE_SECONDS, "+inf")
+        if page_id is not None:
+            pipe.hget(self.key("pages"), page_id)
+        generation, visitors, views, online, *pending = pipe.execute()
+        pending = pending[0] if pending else 0
+        return LiveState(
+            today=DayState(generation.decode() if generation else None, visitors, int(views or 0)),
+            online=online,
+            page_pending=int(pending or 0),
+        )
+
+    def day_state(self, day):
+        return self.read(day, 0, None).today
+
+    def pending_page_views(self):
+        return {int(k): int(v) for k, v in self.client().hgetall(self.key("pages")).items()}
+
+    def pending_for(self, page_ids):
+        if not page_ids:
+            return {}
+        values = self.client().hmget(self.key("pages"), list(page_ids))
+        return {pk: int(value) for pk, value in zip(page_ids, values, strict=True) if value}
+
+    def subtract_page_views(self, folded):
+        pipe = self.client().pipeline(transaction=True)
+        for page_id, views in folded.items():
+            pipe.hincrby(self.key("pages"), page_id, -views)
+        pipe.execute()
+        # Drop the pages nothing was added to since (a concurrent view keeps its field).
+        script = (
+            "for i, f in ipairs(ARGV) do if redis.call('HGET', KEYS[1], f) == '0' then "
+            "redis.call('HDEL', KEYS[1], f) end end"
+        )
+        self.client().eval(script, 1, self.key("pages"), *folded)
+
+
+class LocalMemoryStore:
+    """The same structures as Python objects in the local-memory cache (development, tests).
+
+    The local-memory cache lives in one process, so a process-wide lock makes each operation
+    atomic, as MULTI does in Redis.
+    """
+
+    lock = threading.Lock()
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def day_key(self, day):
+        return f"visits:day:{day.isoformat()}"
+
+    def record(self, day, visitor, now_ts, page_id):
+        with self.lock:
+            data = self.backend.get(self.day_key(day)) or {
+                "generation": uuid.uuid4().hex,
+                "visitors": set(),
+                "views": 0,
+                "online": {},
+            }
+            data["visitors"].add(visitor)
+            data["views"] += 1
+            data["online"][visitor] = now_ts
+            data["online"] = {
+                h: seen for h, seen in data["online"].items() if seen > now_ts - ONLINE_SECONDS
+            }
+            self.backend.set(self.day_key(day), data, DAY_KEYS_TTL)
+            pending = 0
+            if page_id is not None:
+                pages = self.backend.get("visits:pages") or {}
+                pages[page_id] = pending = pages.get(page_id, 0) + 1
+                self.backend.set("visits:pages", pages, None)
+        return LiveState(
+            today=DayState(data["generation"], len(data["visitors"]), data["views"]),
+            online=len(data["online"]),
+            page_pending=pending,
+        )
+
+    def read(self, day, now_ts, page_id):
+        data = self.backend.get(self.day_key(day))
+        pending = (self.backend.get("visits:pages") or {}).get(page_id, 0)
+        if data is None:
+            return LiveState(today=DayState(), page_pending=pending)
+        online = sum(1 for seen in data["online"].values() if seen >= now_ts - ONLINE_SECONDS)
+        return LiveState(
+            today=DayState(data["generation"], len(data["visitors"]), data["views"]),
+            online=online,
+            page_pending=pending,
+        )
+
+    def day_state(self, day):
+        return self.read(day, 0, None).today
+
+    def pending_page_views(self):
+        return dict(self.backend.get("visits:pages") or {})
+
+    def pending_for(self, page_ids):
+        pages = self.backend.get("visits:pages") or {}
+        return {pk: pages[pk] for pk in page_ids if pk in pages}
+
+    def subtract_page_views(self, folded):
+        with self.lock:
+            pages = self.backend.get("visits:pages") or {}
+            for page_id, views in folded.items():
+                left = pages.get(page_id, 0) - views
+                if left:
+                    pages[page_id] = left
+                else:
+                    pages.pop(page_id, None)
+            self.backend.set("visits:pages", pages, None)
+
+
+def get_store():
+    """Redis when the default cache is Redis, else the local-memory store."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        return RedisStore(backend)
+    return LocalMemoryStore(backend)
+
+
+# Figures ------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Figures:
+    online: int
+    today: int
+    this_week: int
+    total: int
+    page_views: int | None = None
+
+    def as_dict(self):
+        data = {
+            "online": self.online,
+            "today": self.today,
+            "this_week": self.this_week,
+            "total": self.total,
+        }
+        if self.page_views is not None:
+            data["page_views"] = self.page_views
+        return data
+
+
+def live_value(row, state, field):
+    """A day's figure: the database's, plus what the cache counted since the last fold."""
+    folded = getattr(row, field) if row is not None else 0
+    if state.generation is None:
+        return folded
+    if row is not None and row.generation == state.generation:
+        return getattr(row, f"carried_{field}") + getattr(state, field)
+    return folded + getattr(state, field)
+
+
+def cached_days(today):
+    """The days whose keys the cache may still hold, oldest first."""
+    return [today - datetime.timedelta(days=n) for n in range(DAY_KEYS_TTL // 86400, -1, -1)]
+
+
+def base_key(day):
+    return f"visits:base:{day.isoformat()}"
+
+
+def page_base_key(page_id):
+    return f"visits:page-base:{page_id}"
+
+
+def compute_base(today, store):
+    """The figures' database part: everything before today, and today's folded row."""
+    monday = week_start(today)
+    first = min(monday, cached_days(today)[0])
+    rows = {row.date: row for row in DailyVisits.objects.filter(date__gte=first, date__lte=today)}
+    before = DailyVisits.objects.filter(date__lt=first).aggregate(n=Sum("visitors"))["n"] or 0
+    week = total = 0
+    live_window = set(cached_days(today))
+    day = first
+    while day < today:
+        row = rows.get(day)
+        if day in live_window:
+            value = live_value(row, store.day_state(day), "visitors")
+        else:
+            value = row.visitors if row is not None else 0
+        total += value
+        if day >= monday:
+            week += value
+        day += datetime.timedelta(days=1)
+    today_row = rows.get(today)
+    return {
+        "week_before_today": week,
+        "total_before_today": VisitSettings.load().starting_total + before + total,
+        "today_row": (
+            {
+                "visitors": today_row.visitors,
+                "views": today_row.views,
+                "generation": today_row.generation,
+                "carried_visitors": today_row.carried_visitors,
+                "carried_views": today_row.carried_views,
+            }
+            if today_row is not None
+            else None
+        ),
+    }
+
+
+def get_bases(today, store, page_id):
+    """The database parts of the figures, from the cache when fresh (one round trip)."""
+    keys = [base_key(today)] + ([page_base_key(page_id)] if page_id is not None else [])
+    found = cache.get_many(keys)
+    base = found.get(keys[0])
+    if base is None:
+        base = compute_base(today, store)
+        cache.set(keys[0], base, BASE_TTL)
+    page_base = None
+    if page_id is not None:
+        page_base = found.get(keys[1])
+        if page_base is None:
+            page_base = (
+                PageViews.objects.filter(page_id=page_id).values_list("views", flat=True).first()
+                or 0
+            )
+            cache.set(keys[1], page_base, BASE_TTL)
+    return base, page_base
+
+
+def combine(live, base, page_base):
+    row = base["today_row"]
+    row = DailyVisits(**row) if row is not None else None
+    today = live_value(row, live.today, "visitors")
+    week = base["week_before_today"] + today
+    return Figures(
+        online=live.online,
+        today=today,
+        this_week=week,
+        total=base["total_before_today"] + today,
+        page_views=page_base + live.page_pending if page_base is not None else None,
+    )
+
+
+def record_visit(ip, user_agent, page_id=None, now=None):
+    """Count one page view of the visitor (and of `page_id`); return the figures after it."""
+    now = now or timezone.now()
+    today = local_now(now).date()
+    store = get_store()
+    live = store.record(today, visitor_hash(ip, user_agent, today), now.timestamp(), page_id)
+    return combine(live, *get_bases(today, store, page_id))
+
+
+def current_figures(page_id=None, now=None):
+    """The figures without counting anything."""
+    now = now or timezone.now()
+    today = local_now(now).date()
+    store = get_store()
+    live = store.read(today, now.timestamp(), page_id)
+    return combine(live, *get_bases(today, store, page_id))
+
+
+def page_view_counts(page_ids):
+    """{page id: views} of several pages, folded and pending: one query and one cache round
+    trip whatever their number. Without the cache, the folded views only."""
+    page_ids = list(page_ids)
+    folded = dict(PageViews.objects.filter(page_id__in=page_ids).values_list("page_id", "views"))
+    try:
+        pending = get_store().pending_for(page_ids)
+    except RedisError:
+        logger.warning("Visitor statistics: the cache is unavailable")
+        pending = {}
+    return {pk: folded.get(pk, 0) + pending.get(pk, 0) for pk in page_ids}
+
+
+def daily_figures(start, end, now=None):
+    """[(date, visitors, views)] for each day from `start` to `end`, today's live."""
+    today = local_now(now).date()
+    store = get_store()
+    rows = {row.date: row for row in DailyVisits.objects.filter(date__gte=start, date__lte=end)}
+    live_window = set(cached_days(today))
+    days = []
+    day = start
+    while day <= end:
+        row = rows.get(day)
+        if day in live_window:
+            state = store.day_state(day)
+            visitors = live_value(row, state, "visitors")
+            views = live_value(row, state, "views")
+        else:
+            visitors, views = (row.visitors, row.views) if row is not None else (0, 0)
+        days.append((day, visitors, views))
+        day += datetime.timedelta(days=1)
+    return days
+
+
+# Folding into the database ------------------------------------------------------------
+
+
+def fold(now=None):
+    """Write the cache's counts into the database; return what was folded, or None when
+    another fold is running. Idempotent for the days; page views move exactly once."""
+    from wagtail.models import Page
+
+    if not cache.add("visits:fold-lock", time.time(), FOLD_LOCK_TTL):
+        return None
+    try:
+        store = get_store()
+        today = local_now(now).date()
+        days = 0
+        for day in cached_days(today):
+            state = store.day_state(day)
+            if state.generation is None:
+                continue
+            with transaction.atomic():
+                row, _ = DailyVisits.objects.select_for_update().get_or_create(date=day)
+                if row.generation != state.generation:
+                    row.carried_visitors, row.carried_views = row.visitors, row.views
+                    row.generation = state.generation
+                row.visitors = row.carried_visitors + state.visitors
+                row.views = row.carried_views + state.views
+                row.save()
+            days += 1
+        pending = {pk: n for pk, n in store.pending_page_views().items() if n > 0}
+        existing = set(Page.objects.filter(pk__in=pending).values_list("pk", flat=True))
+        with transaction.atomic():
+            counted = set(
+                PageViews.objects.filter(page_id__in=existing).values_list("page_id", flat=True)
+            )
+            for page_id in counted:
+                PageViews.objects.filter(page_id=page_id).update(
+                    views=F("views") + pending[page_id]
+                )
+            PageViews.objects.bulk_create(
+                PageViews(page_id=page_id, views=pending[page_id]) for page_id in existing - counted
+            )
+        cache.delete_many(
+            [base_key(day) for day in cached_days(today)] + [page_base_key(pk) for pk in pending]
+        )
+        if pending:
+            store.subtract_page_views(pending)
+        return {"days": days, "pages": len(existing)}
+    finally:
+        cache.delete("visits:fold-lock")
+
+
+def fold_due():
+    """True once per `VISITS_FOLD_INTERVAL` seconds across all processes (0: never)."""
+    interval = settings.VISITS_FOLD_INTERVAL
+    return bool(interval) and cache.add("visits:fold-due", 1, interval)
