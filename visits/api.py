@@ -79,3 +79,61 @@ class VisitsAPIViewSet:
     @classmethod
     def get_urlpatterns(cls):
         return [path("", visits_view, name="listing")]
+
+    @classmethod
+    def openapi_paths(cls, base, responses):
+        """This endpoint in the OpenAPI document; `responses(schema, description)` gives the
+        answers every endpoint shares (200 with caching headers, 304, 400, 404)."""
+        count = {"type": "integer", "minimum": 0}
+        date = {"type": "string", "format": "date", "examples": ["2024-11-17"]}
+        figures = {
+            "type": "object",
+            "properties": {
+                "online": count,
+                "today": count,
+                "this_week": count,
+                "total": count,
+                "daily": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {"date": date, "visitors": count, "views": count},
+                        "required": ["date", "visitors", "views"],
+                        "additionalProperties": False,
+                    },
+                },
+            },
+            "required": ["online", "today", "this_week", "total", "daily"],
+            "additionalProperties": False,
+        }
+        answers = responses(figures, "The four figures and the daily figures of the range.")
+        answers["503"] = {
+            "description": "The visitor counter's store is unavailable.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        day_range = f"local dates (Asia/Ho_Chi_Minh), inclusive, at most {MAX_DAYS} days"
+        return {
+            base: {
+                "get": {
+                    "operationId": "visits",
+                    "tags": ["visits"],
+                    "summary": "Visitor statistics: online now, today, this week, total",
+                    "parameters": [
+                        {
+                            "name": "start",
+                            "in": "query",
+                            "schema": date,
+                            "description": f"First day of `daily` ({day_range}); by default "
+                            f"{DEFAULT_DAYS - 1} days before `end`.",
+                        },
+                        {
+                            "name": "end",
+                            "in": "query",
+                            "schema": date,
+                            "description": f"Last day of `daily` ({day_range}); by default today.",
+                        },
+                    ],
+                    "responses": answers,
+                }
+            }
+        }

@@ -22,3 +22,10 @@ class PageViewsField(Field):
             counts = page_view_counts({item.pk for item in items} | {page.pk})
             root._visits_page_views = counts
         return counts[page.pk]
+
+    def openapi_schema(self, builder, model):
+        return {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Views of the page (Lượt xem), folded from the visitor counter.",
+        }

@@ -655,8 +655,12 @@ def openapi_document():
     builder.components["Error"] = MESSAGE
     paths = {}
     for name, view in api_router._endpoints.items():
-        models_served = endpoint_models(name, view)
         base = reverse(f"{api_router.url_namespace}:{name}:listing")
+        if hasattr(view, "openapi_paths"):
+            # An endpoint of our own, not a Wagtail viewset, describes itself.
+            paths.update(view.openapi_paths(base, responses))
+            continue
+        models_served = endpoint_models(name, view)
         listing_parameters = parameters_of(name, view, models_served)
         listing_schema = {
             "type": "object",
@@ -815,28 +819,35 @@ def api_docs(request):
             continue
         listing = item["get"]
         name = listing["tags"][0]
-        items = listing["responses"]["200"]["content"]["application/json"]["schema"]
-        variants = items["properties"]["items"]["items"]
-        variants = variants.get("anyOf", [variants])
-        models_served = [
-            (
-                variant["$ref"].rsplit("/", 1)[-1],
-                field_rows(components[variant["$ref"].rsplit("/", 1)[-1]]),
-            )
-            for variant in variants
-        ]
+        answer = listing["responses"]["200"]["content"]["application/json"]["schema"]
+        find = document["paths"].get(path + "find/")
+        if "items" in answer["properties"]:
+            variants = answer["properties"]["items"]["items"]
+            models_served = [
+                (
+                    variant["$ref"].rsplit("/", 1)[-1],
+                    field_rows(components[variant["$ref"].rsplit("/", 1)[-1]]),
+                )
+                for variant in variants.get("anyOf", [variants])
+            ]
+            example = f"{path}?limit=5&fields=*"
+        else:
+            # An endpoint of its own (visits): one answer, no listing, detail or find.
+            models_served = [(name, field_rows(answer))]
+            example = path
         endpoints.append(
             {
                 "name": name,
                 "path": path,
-                "example": f"{path}?limit=5&fields=*",
+                "summary": listing.get("summary", ""),
+                "example": example,
                 "parameters": [
                     (p["name"], type_summary(p["schema"]), p.get("description", ""))
                     for p in listing["parameters"]
                 ],
                 "constraints": listing.get("x-constraints", []),
                 "models": models_served,
-                "find": [p["name"] for p in document["paths"][path + "find/"]["get"]["parameters"]],
+                "find": [p["name"] for p in find["get"]["parameters"]] if find else None,
             }
         )
     response = render(

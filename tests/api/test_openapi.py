@@ -41,6 +41,9 @@ def test_document_is_served_cacheable_and_open_to_every_origin(client):
 def test_every_endpoint_and_view_is_described():
     paths = openapi_document()["paths"]
     for name, view in api_router._endpoints.items():
+        if hasattr(view, "openapi_paths"):  # An endpoint of our own, with one address.
+            assert paths[f"/api/v2/{name}/"]["get"]["responses"]["200"]
+            continue
         for suffix in ("", "{id}/", "find/"):
             assert f"/api/v2/{name}/{suffix}" in paths, (name, suffix)
         documented = {p["name"] for p in paths[f"/api/v2/{name}/"]["get"]["parameters"]}
