@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "articles",
     "blocs",
     "snippets",
+    "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
