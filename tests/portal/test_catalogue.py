@@ -13,7 +13,7 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ["manage.py", "site", "home", "articles", "blocs", "snippets", "locale"]
+SOURCES = ["manage.py", "site", "home", "articles", "blocs", "snippets", "editorial", "locale"]
 
 
 @pytest.mark.skipif(

@@ -176,8 +176,13 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Upload rules of the admin; Wagtail's messages for them read in Vietnamese
+# (locale/vi/LC_MESSAGES/wagtail_admin.po). SVG is left out: it can carry scripts.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# A new image needs a description (its alternative text on the site).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.forms.ImageForm"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
