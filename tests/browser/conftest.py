@@ -71,7 +71,7 @@ def new_page(chromium, live_server):
 
     yield open_page
     for context in contexts:
-        context.close()
+        context.close()  # a context an actor already closed ignores this
 
 
 @pytest.fixture

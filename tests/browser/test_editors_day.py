@@ -78,6 +78,7 @@ def editor_writes_and_submits(page, base_url, news, tmp_path):
     page.locator("footer .w-dropdown__toggle").click()
     page.get_by_role("button", name="Gửi vào quy trình Duyệt tin bài").click()
     expect(page.locator(".messages")).to_contain_text("gửi duyệt")
+    page.context.close()
 
 
 def moderator_approves(page, base_url, report):
@@ -88,6 +89,7 @@ def moderator_approves(page, base_url, report):
         page.locator("footer .w-dropdown__toggle").click()
     approve.click()
     expect(page.locator(".messages")).to_contain_text(TITLE)
+    page.context.close()
 
 
 def translator_publishes_english(page, base_url, report):
@@ -104,8 +106,12 @@ def translator_publishes_english(page, base_url, report):
     expect(title).to_contain_text("Dịch thủ công")
     page.locator("button[name=action][value=publish]").click()
     expect(page.locator(".messages")).to_contain_text(ENGLISH_TITLE)
+    page.context.close()
 
 
+# Each actor's browser context is closed before the test reads the database: with SQLite the
+# live server shares the test's in-memory connection, and the admin keeps making requests
+# (editing-session pings) while a page is open.
 def test_editor_moderator_reader_translator(
     demo_content_en, live_server, new_page, make_member, tmp_path, artifacts
 ):
