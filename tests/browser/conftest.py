@@ -6,14 +6,17 @@ the accessibility audits also need axe-core (`make browser-deps`, or `npm ci` he
 Screenshots go to test-artifacts/ (TEST_ARTIFACTS_DIR), which git ignores.
 """
 
+import importlib
 import mimetypes
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from wagtail.models import Collection, Locale, Page
 
 # Playwright's sync API runs an event loop in the test's thread, which makes Django refuse
 # ORM calls there; the fixtures and assertions below still call the ORM synchronously.
@@ -27,6 +30,24 @@ ARTIFACTS = Path(
 PASSWORD = "mat-khau-dai-2024"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
+
+
+@pytest.fixture(autouse=True)
+def migrated_data(transactional_db):
+    """Puts back what the data migrations create, if a transactional test flushed it.
+
+    The live server needs a transactional database, and every transactional test ends by
+    emptying all tables: the root page and collection, the default locale, the editorial
+    groups and the workflow are then gone for the next one. (Serialized rollback cannot
+    help: a flush without it re-creates content types, which its reload then collides with.)
+    """
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    roles = importlib.import_module("editorial.migrations.0001_roles_and_moderation_workflow")
+    roles.set_up_roles(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from .conftest import PHONE, log_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 TITLE = "Hội nghị tổng kết phong trào thi đua Khối Văn hóa - Xã hội"
