@@ -4,6 +4,7 @@ a translator publishes the English version, and the reader switches to it."""
 import io
 
 import pytest
+from django.core import mail
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 from wagtail.models import WorkflowState
@@ -129,6 +130,8 @@ def test_editor_moderator_reader_translator(
     assert [link.agency.slug for link in report.related_agencies.all()] == ["so-khcn"]
     assert [link.person.slug for link in report.officials.all()] == ["hoang-minh-cuong"]
     assert report.hero_image.description == ALT
+    notified = {address for message in mail.outbox for address in message.to}
+    assert notified == {"kiemduyetvien@example.gov.vn", "biendich@example.gov.vn"}
 
     moderator_approves(new_page(), base_url, report)
     report.refresh_from_db()
