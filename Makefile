@@ -15,7 +15,7 @@ include .env
 export $(shell sed -n 's/^\([A-Z_][A-Z0-9_]*\)=.*/\1/p' .env)
 endif
 
-.PHONY: run test serve install lint migrations-check pytest catalogues lock clean fuzz
+.PHONY: run test serve install lint migrations-check pytest catalogues lock clean fuzz browser-deps
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,8 +46,21 @@ lint: install
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
+# Browser tests (tests/browser) drive this Chromium; without it they are skipped.
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+# axe-core for the accessibility audits, pinned by tests/browser/package-lock.json.
+browser-deps: $(AXE)
+$(AXE): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the accessibility audits will be skipped"; fi
+
 # pytest exits with 5 when a selection holds no test: that is not a failure.
-pytest: catalogues
+pytest: catalogues browser-deps
+	@if [ -x "$(CHROMIUM_PATH)" ]; then echo "== Browser tests: ON (Chromium at $(CHROMIUM_PATH))"; \
+	else echo "== Browser tests: SKIPPED, no Chromium at $(CHROMIUM_PATH) (apt-get install chromium)"; fi
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 
 test: lint migrations-check pytest
@@ -66,4 +79,4 @@ lock:
 		--strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles test-artifacts tests/browser/node_modules

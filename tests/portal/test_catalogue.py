@@ -22,6 +22,7 @@ SOURCES = [
     "snippets",
     "search",
     "visits",
+    "editorial",
     "locale",
 ]
 

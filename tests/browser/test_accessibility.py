@@ -1,0 +1,143 @@
+"""Accessibility in a real browser: axe-core audits of every kind of public page in both
+languages, keyboard-only navigation, and screenshots at phone and desktop sizes.
+
+The audited pages are listed in `audited_pages` and the screenshots in `SCREENSHOTS`: a
+new kind of page joins each with one line.
+"""
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Locale
+
+from articles.models import ArticleIndexPage, NewsArticlePage
+from blocs.models import BlocIndexPage, BlocPage
+from home.demo_english import translate
+from snippets.models import Agency
+
+from .conftest import DESKTOP, PHONE
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+SCREENSHOTS = ["home", "article", "bloc", "search"]
+
+
+@pytest.fixture
+def audited_pages(demo_content_en):
+    """{kind: (Vietnamese path, English path)} of the pages the reader can reach."""
+    english = Locale.objects.get(language_code="en")
+    news = ArticleIndexPage.objects.get(locale=demo_content_en.locale_vi)
+    article = (
+        NewsArticlePage.objects.live()
+        .child_of(news)
+        .exclude(pk=demo_content_en.seed_report.pk)
+        .first()
+    )
+    article_en = translate(article, english, strings={article.title: "A sample news article"})
+    report = demo_content_en.seed_report
+    bloc = BlocPage.objects.live().filter(locale=demo_content_en.locale_vi).first()
+    bloc_index = BlocIndexPage.objects.get(locale=demo_content_en.locale_vi)
+    agency = Agency.objects.get(slug="so-khcn", locale=demo_content_en.locale_vi)
+
+    def agency_url(index, agency):
+        return index.url + index.reverse_subpage("agency", args=[agency.slug])
+
+    def both(page):
+        return page.url, page.get_translation(english).url
+
+    return {
+        "home": both(demo_content_en.home),
+        "listing": both(news),
+        "article": (article.url, article_en.url),
+        "event report": both(report),
+        "bloc": both(bloc),
+        "agency": (
+            agency_url(bloc_index, agency),
+            agency_url(bloc_index.get_translation(english), agency.get_translation(english)),
+        ),
+        "search": ("/tim-kiem/?q=thi+dua", "/en/search/?q=emulation"),
+        "not found": ("/khong-co-trang-nay/", "/en/no-such-page/"),
+    }
+
+
+def audit(page, axe_script):
+    page.add_script_tag(content=axe_script)
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+
+
+def test_no_serious_accessibility_violation_in_either_language(
+    live_server, new_page, axe_script, audited_pages, artifacts
+):
+    """Also saves the screenshots of SCREENSHOTS pages, while it is there."""
+    report, blocking = [], []
+    for size, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        page = new_page(viewport)
+        for kind, paths in audited_pages.items():
+            for language, path in zip(("vi", "en"), paths, strict=True):
+                response = page.goto(live_server.url + path)
+                assert response.status == (404 if kind == "not found" else 200), path
+                expect(page.locator("html")).to_have_attribute("lang", language)
+                if kind in SCREENSHOTS:
+                    page.wait_for_load_state("networkidle")
+                    name = f"{kind.replace(' ', '-')}-{language}-{size}.png"
+                    page.screenshot(path=artifacts / name, full_page=True)
+                results = audit(page, axe_script)
+                for violation in results["violations"]:
+                    entry = {
+                        "page": kind,
+                        "language": language,
+                        "width": viewport["width"],
+                        "rule": violation["id"],
+                        "impact": violation["impact"],
+                        "targets": [node["target"] for node in violation["nodes"]],
+                    }
+                    report.append(entry)
+                    if violation["impact"] in BLOCKING_IMPACTS:
+                        blocking.append(entry)
+    (artifacts / "axe-violations.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
+    assert blocking == []
+
+
+def test_keyboard_reaches_menu_search_and_language_switcher(live_server, new_page, demo_content_en):
+    for viewport in (PHONE, DESKTOP):
+        keyboard_only(new_page(viewport), live_server.url, phone=viewport is PHONE)
+
+
+def keyboard_only(page, base_url, phone):
+    page.goto(base_url + "/")
+    targets = {
+        "skip link": page.locator(".skip-link"),
+        "language switcher": page.locator(".language-switcher a").first,
+        "search": page.locator("#site-search-q"),
+        "menu": page.locator(".main-nav__toggle:visible, .main-nav__link:visible").first,
+    }
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        for name, target in targets.items():
+            if name not in reached and target.evaluate("el => el === document.activeElement"):
+                outline = target.evaluate("el => getComputedStyle(el).outlineStyle")
+                assert outline != "none", f"{name} has no visible focus"
+                reached.add(name)
+        if reached == set(targets):
+            break
+    assert reached == set(targets)
+
+    if phone:
+        page.locator(".main-nav__toggle").focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        expect(page.locator(".main-nav__link").first).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(page.locator(".main-nav__toggle")).to_be_focused()
+    page.locator(".skip-link").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#main")).to_be_focused()
