@@ -129,9 +129,8 @@ class PortalPurgeBatch(PurgeBatch):
         """The object's API details and its endpoint's listing."""
         from portal.api import api_router
 
-        names = [
-            name for name, viewset in api_router._endpoints.items() if isinstance(obj, viewset.model)
-        ]
+        endpoints = api_router._endpoints.items()
+        names = [name for name, viewset in endpoints if isinstance(obj, viewset.model)]
         for root in self.site_root_urls():
             for name in names:
                 listing = f"{root}/api/v2/{name}/"
@@ -225,6 +224,10 @@ def snippet_changed(sender, instance, **kwargs):
     purge_on_commit(lambda batch: batch.add_snippet(instance))
 
 
+# Page id -> its URLs before a move in progress (post_page_move gets a fresh instance).
+_urls_before_move = {}
+
+
 def page_moving(sender, instance, **kwargs):
     """Before a move: remember the URLs the page and its descendants have now."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -233,11 +236,11 @@ def page_moving(sender, instance, **kwargs):
     batch.add_page(instance)
     for descendant in instance.get_descendants()[:MAX_MOVED_DESCENDANTS]:
         batch.add_page_urls(descendant)
-    instance._urls_before_move = batch.urls
+    _urls_before_move[instance.pk] = batch.urls
 
 
 def page_moved(sender, instance, **kwargs):
-    urls_before = getattr(instance, "_urls_before_move", set())
+    urls_before = _urls_before_move.pop(instance.pk, set())
 
     def fill(batch):
         batch.add_urls(urls_before)
