@@ -15,6 +15,7 @@ admin creates its first revision from its live content, as for any imported page
 """
 
 import json
+import math
 import random
 import time
 import unicodedata
@@ -238,6 +239,7 @@ class Command(BaseCommand):
         if not 1 <= options["blocs"] <= len(BLOC_NAMES):
             raise CommandError(f"--blocs must be between 1 and {len(BLOC_NAMES)}.")
         self.random = random.Random(options["seed"])
+        self.created = 0
         started = time.monotonic()
         progress_stream = self.stderr
 
@@ -387,7 +389,12 @@ class Command(BaseCommand):
         pages, specifics = [], []
         for offset in range(size):
             number = index.numchild + offset + 1
-            model = EventReportPage if self.random.random() < event_share else NewsArticlePage
+            # Exactly `event_share` of the articles are event reports, the first one included.
+            self.created += 1
+            is_event = math.ceil(self.created * event_share) > math.ceil(
+                (self.created - 1) * event_share
+            )
+            model = EventReportPage if is_event else NewsArticlePage
             agency, title, lead = self.article_texts()
             slug = f"{ascii_slug(title)}-{number}"
             # Newest first in creation order: spread over the last five years.
