@@ -12,7 +12,8 @@ later runs reuse (`generate_load_content` adds what is missing):
 
 Run as root on a machine without nginx, wrk, PostgreSQL or Redis, it installs them from
 Debian's packages. Settings (environment): ARTICLES, BENCH_DURATION (seconds per run, 10),
-BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_WORKERS (4), BENCH_DATABASE_URL
+BENCH_CONNECTIONS (32), BENCH_ORIGIN_CONNECTIONS (one per worker), BENCH_THREADS (2),
+BENCH_WORKERS (4), BENCH_DATABASE_URL
 (postgres://postgres@127.0.0.1:5432/perf_bench: suffixed with the size), BENCH_REDIS_URL (redis://127.0.0.1:6379/10),
 BENCH_DIR (/var/tmp/portal-bench: media, static files, nginx's cache and logs),
 BENCH_NGINX_PORT (8107), BENCH_APP_PORT (8108), BENCH_PURGE_PORT (8109: nginx's purge
@@ -43,6 +44,8 @@ DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
+# The origin is loaded with one connection per worker: more would measure gunicorn's queue.
+ORIGIN_CONNECTIONS = int(os.environ.get("BENCH_ORIGIN_CONNECTIONS", str(WORKERS)))
 # One database per size, named after it (perf_bench_1000...): kept between runs.
 DATABASE_BASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/perf_bench"
@@ -339,14 +342,16 @@ def fetch(url, method="GET"):
         return error.code, dict(error.headers), error.read()
 
 
-def wrk(url):
+def wrk(url, connections=CONNECTIONS):
     """Requests per second, p50 and p99 latency (ms) of `url` under wrk."""
     output = run(
         [
             "wrk",
-            f"-t{THREADS}",
-            f"-c{CONNECTIONS}",
+            f"-t{min(THREADS, connections)}",
+            f"-c{connections}",
             f"-d{DURATION}s",
+            "--timeout",
+            "10s",
             "--latency",
             "-H",
             f"Host: {HOST}",
@@ -356,11 +361,13 @@ def wrk(url):
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
     return {
         "rps": rate,
         "p50": latency(output, "50%"),
         "p99": latency(output, "99%"),
-        "errors": int(errors.group(1)) if errors else 0,
+        "errors": (int(errors.group(1)) if errors else 0)
+        + (int(timeouts.group(1)) if timeouts else 0),
     }
 
 
@@ -385,7 +392,7 @@ def measure(urls):
         fetch(nginx + path)  # fills the cache
         _status, headers, _body = fetch(nginx + path)
         cached = wrk(nginx + path)
-        uncached = wrk(origin + path)
+        uncached = wrk(origin + path, connections=ORIGIN_CONNECTIONS)
         log(
             f"{name}: cached {cached['rps']:,.0f} req/s ({headers.get('X-Cache-Status')}), "
             f"origin {uncached['rps']:,.0f} req/s"
@@ -441,8 +448,8 @@ def machine_notes():
         f"{os.cpu_count()} CPU cores, load average at the end {load[0]:.1f} / {load[1]:.1f} / "
         f"{load[2]:.1f} (1 / 5 / 15 min)",
         f"- {nginx_version.strip()}, PostgreSQL and Redis from Debian, gunicorn with "
-        f"{WORKERS} sync workers, wrk with {THREADS} threads and {CONNECTIONS} connections "
-        f"for {DURATION} s per figure",
+        f"{WORKERS} sync workers; wrk for {DURATION} s per figure with {CONNECTIONS} "
+        f"connections through nginx, {ORIGIN_CONNECTIONS} straight to gunicorn",
     ]
 
 
@@ -469,7 +476,7 @@ def table(size, static, rows, generation_seconds, visibility):
         cached, uncached = row["cached"], row["uncached"]
         errors = ""
         if cached["errors"] or uncached["errors"]:
-            errors = f" ({cached['errors']} / {uncached['errors']} non-2xx)"
+            errors = f" ({cached['errors']} / {uncached['errors']} non-2xx or timed out)"
         lines.append(
             f"| {label}{errors} | {cached['rps']:,.0f} | {cached['p50']:.1f} / "
             f"{cached['p99']:.1f} | {ratio(cached)} | {uncached['rps']:,.0f} | "

@@ -24,7 +24,7 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from taggit.models import Tag
@@ -266,6 +266,9 @@ class Command(BaseCommand):
             progress.update(done)
         progress.finish()
 
+        # Fresh planner statistics: without them PostgreSQL sorts whole tables for listings.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         if options["skip_index"]:
             self.stdout.write(
                 "Search and reference indexes not updated: run `manage.py update_index` and "
