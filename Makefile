@@ -15,7 +15,7 @@ include .env
 export $(shell sed -n 's/^\([A-Z_][A-Z0-9_]*\)=.*/\1/p' .env)
 endif
 
-.PHONY: run test serve install lint migrations-check pytest catalogues lock clean fuzz browser-deps
+.PHONY: run test serve install lint migrations-check pytest catalogues lock clean fuzz browser-deps bench
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ serve: catalogues
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(VENV)/bin/gunicorn -c site/portal/gunicorn.conf.py
+
+# Benchmark of the production stack behind nginx (writes docs/performance.md); as root it
+# installs nginx, wrk, PostgreSQL and Redis from Debian when missing. ARTICLES="1000 100000"
+# by default; ARTICLES=1000 BENCH_DURATION=5 for a quick run (see bench/run.py).
+bench: catalogues
+	$(PY) bench/run.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -95,7 +95,7 @@ def test_every_endpoint_is_cacheable(client, demo_content, endpoint, settings):
     settings.API_CACHE_MAX_AGE = 123
     response = client.get(f"/api/v2/{endpoint}/")
     assert response.status_code == 200
-    assert response["Cache-Control"] == "public, max-age=123"
+    assert response["Cache-Control"] == "public, max-age=123, s-maxage=3600"
     assert response["ETag"]
     assert "Cookie" not in response.get("Vary", "")
     if response.json()["items"]:
@@ -107,7 +107,7 @@ def test_every_endpoint_is_cacheable(client, demo_content, endpoint, settings):
 
 def test_cache_control_default_and_errors(client, db, settings):
     assert settings.API_CACHE_MAX_AGE == 60
-    assert client.get("/api/v2/pages/")["Cache-Control"] == "public, max-age=60"
+    assert client.get("/api/v2/pages/")["Cache-Control"] == "public, max-age=60, s-maxage=3600"
     assert "public" not in client.get("/api/v2/pages/", {"limit": "x"}).get("Cache-Control", "")
 
 

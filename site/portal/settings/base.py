@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -247,3 +248,24 @@ VISITS_ENABLED = env_bool("VISITS_ENABLED", True)
 VISITS_TRUSTED_PROXIES = int(os.environ.get("VISITS_TRUSTED_PROXIES", "0"))
 # Seconds between two folds of the cache's counts into the database (0: only the command).
 VISITS_FOLD_INTERVAL = int(os.environ.get("VISITS_FOLD_INTERVAL", "300"))
+# HTTP caching (portal.middleware): anonymous answers are `Cache-Control: public` with
+# max-age for browsers (short: a purge cannot reach them) and s-maxage for nginx or a CDN
+# (long: publishing purges exactly what changed, see home.purging).
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "3600"))
+# URLs with a query string (?page=7, API filters) cannot all be purged by name: kept shorter.
+HTTP_CACHE_S_MAXAGE_QUERY = int(os.environ.get("HTTP_CACHE_S_MAXAGE_QUERY", "60"))
+
+# Purging the cache in front: WAGTAILFRONTENDCACHE_URL is the purge endpoint of nginx
+# (deploy/nginx/portal.conf: PURGE on the loopback listener), e.g. http://127.0.0.1:8080.
+# Empty: no cache in front, nothing is purged. A CDN is configured the same way with one of
+# Wagtail's other backends (Cloudflare, CloudFront...) in WAGTAILFRONTENDCACHE.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("WAGTAILFRONTENDCACHE_URL"):
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["WAGTAILFRONTENDCACHE_URL"],
+    }
+# home.purging lists the translations' own URLs: Wagtail must not rewrite each URL's
+# language prefix (it would invent /vi/... URLs that do not exist).
+WAGTAILFRONTENDCACHE_LANGUAGES = []

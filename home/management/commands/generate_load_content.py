@@ -1,0 +1,526 @@
+"""Load data for benchmarks: `manage.py generate_load_content --articles 100000`.
+
+Adds to the demo world (loaded first if missing) agencies, people, emulation blocs with
+their current year, a small pool of images drawn with Pillow, and N news articles and event
+reports with realistic Vietnamese titles, leads, bodies, tags and linked agencies. Running
+it again adds N more.
+
+Pages are written in bulk: their tree paths are computed from the section's child count,
+and each batch is one insert per table (page, news article, event report, tags, links).
+Wagtail's per-page save (revisions, signals, search and reference indexing) would take
+hours at 100,000 articles; instead the search index and the reference index are brought up
+to date per batch at the end (`--skip-index` leaves them to `manage.py update_index` and
+`manage.py rebuild_references_index`). The pages have no revisions: editing one in the
+admin creates its first revision from its live content, as for any imported page.
+"""
+
+import json
+import math
+import random
+import time
+import unicodedata
+import uuid
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search.backends import get_search_backend
+
+from articles.models import (
+    ArticleAgency,
+    ArticleIndexPage,
+    EventAgency,
+    EventOfficial,
+    EventReportPage,
+    NewsArticlePage,
+    NewsArticleTag,
+)
+from blocs.models import BlocIndexPage, BlocMembership, BlocPage, BlocYear
+from home.demo_content import DemoContent, ensure_image, ensure_snippet
+from snippets.models import Agency, Person
+
+AGENCY_NAMES = [
+    ("Sở Tài chính", "TC"),
+    ("Sở Xây dựng", "XD"),
+    ("Sở Công Thương", "CT"),
+    ("Sở Nội vụ", "NV"),
+    ("Sở Tư pháp", "TP"),
+    ("Sở Ngoại vụ", "NgV"),
+    ("Sở Nông nghiệp và Môi trường", "NN&MT"),
+    ("Sở Du lịch", "DL"),
+    ("Sở Dân tộc và Tôn giáo", "DT&TG"),
+    ("Thanh tra thành phố", "TTTP"),
+    ("Ban Quản lý Khu kinh tế", "BQLKKT"),
+    ("Đài Phát thanh và Truyền hình", "PT-TH"),
+    ("Trường Đại học Hải Phòng", "ĐHHP"),
+    ("Bảo hiểm xã hội thành phố", "BHXH"),
+    ("Cục Thuế thành phố", "CT-Thuế"),
+    ("Kho bạc Nhà nước khu vực", "KBNN"),
+    ("Ủy ban nhân dân quận Hồng Bàng", "UBND-HB"),
+    ("Ủy ban nhân dân quận Lê Chân", "UBND-LC"),
+    ("Ủy ban nhân dân quận Ngô Quyền", "UBND-NQ"),
+    ("Ủy ban nhân dân quận Hải An", "UBND-HA"),
+    ("Ủy ban nhân dân quận Kiến An", "UBND-KA"),
+    ("Ủy ban nhân dân quận Dương Kinh", "UBND-DK"),
+    ("Ủy ban nhân dân huyện An Dương", "UBND-AD"),
+    ("Ủy ban nhân dân huyện Tiên Lãng", "UBND-TL"),
+    ("Ủy ban nhân dân huyện Vĩnh Bảo", "UBND-VB"),
+    ("Ủy ban nhân dân huyện Cát Hải", "UBND-CH"),
+    ("Ủy ban nhân dân thành phố Thủy Nguyên", "UBND-TN"),
+    ("Trung tâm Phục vụ hành chính công", "TTHCC"),
+    ("Trung tâm Xúc tiến đầu tư, thương mại và du lịch", "XTĐT"),
+    ("Liên đoàn Lao động thành phố", "LĐLĐ"),
+]
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô"]
+MIDDLE_NAMES = ["Văn", "Thị", "Minh", "Đức", "Thanh", "Quốc", "Thu", "Hải"]
+GIVEN_NAMES = ["An", "Bình", "Cường", "Dũng", "Hà", "Hùng", "Lan", "Long", "Mai", "Nam", "Trang"]
+POSITIONS = ["Giám đốc", "Phó Giám đốc", "Chánh Văn phòng", "Trưởng phòng", "Phó Chủ tịch UBND"]
+BLOC_NAMES = [
+    "Khối các cơ quan Tổng hợp",
+    "Khối các cơ quan Kinh tế",
+    "Khối các cơ quan Nội chính",
+    "Khối các quận",
+    "Khối các huyện",
+    "Khối các cơ quan Trung ương đóng trên địa bàn",
+    "Khối các doanh nghiệp nhà nước",
+    "Khối các trường đại học, cao đẳng",
+]
+MOTTOS = [
+    "Đoàn kết, sáng tạo, tăng tốc và hiệu quả",
+    "Kỷ cương, trách nhiệm, hành động, sáng tạo",
+    "Đổi mới, hội nhập, phát triển bền vững",
+]
+ACTIONS = [
+    "tổ chức hội nghị",
+    "triển khai kế hoạch",
+    "sơ kết 6 tháng thực hiện",
+    "tổng kết công tác",
+    "ký kết giao ước thi đua về",
+    "khai mạc hội thảo",
+    "kiểm tra tiến độ",
+    "trao Bằng khen cho các tập thể có thành tích trong",
+    "phát động phong trào thi đua",
+    "tập huấn nghiệp vụ",
+]
+TOPICS = [
+    "chuyển đổi số trong cơ quan nhà nước",
+    "cải cách hành chính",
+    "ứng dụng khoa học và công nghệ vào sản xuất nông nghiệp",
+    "phát triển doanh nghiệp khởi nghiệp đổi mới sáng tạo",
+    "bảo vệ môi trường và ứng phó với biến đổi khí hậu",
+    "xây dựng chính quyền điện tử",
+    "đo lường, tiêu chuẩn và chất lượng sản phẩm",
+    "sở hữu trí tuệ và chuyển giao công nghệ",
+    "an toàn thông tin mạng",
+    "phòng, chống thiên tai và tìm kiếm cứu nạn",
+    "công tác thi đua, khen thưởng",
+    "nâng cao chỉ số năng lực cạnh tranh cấp tỉnh",
+]
+SENTENCES = [
+    "Hội nghị đã đánh giá kết quả đạt được, chỉ ra những tồn tại, hạn chế và nguyên nhân.",
+    "Các đại biểu tập trung thảo luận, đề xuất nhiều giải pháp thiết thực, khả thi.",
+    "Lãnh đạo đơn vị đề nghị các phòng, ban bám sát nhiệm vụ được giao, bảo đảm tiến độ.",
+    "Năm qua, đơn vị đã hoàn thành và vượt nhiều chỉ tiêu quan trọng được giao.",
+    "Công tác phối hợp giữa các cơ quan được duy trì thường xuyên, chặt chẽ và hiệu quả.",
+    "Việc ứng dụng công nghệ thông tin giúp rút ngắn thời gian giải quyết thủ tục hành chính.",
+    "Người dân và doanh nghiệp đánh giá cao chất lượng phục vụ của cán bộ, công chức.",
+    "Trong thời gian tới, đơn vị sẽ tiếp tục đẩy mạnh tuyên truyền, phổ biến kiến thức.",
+    "Nhiều mô hình hay, cách làm sáng tạo đã được nhân rộng trên địa bàn thành phố.",
+    "Kết thúc hội nghị, các tập thể và cá nhân có thành tích xuất sắc đã được khen thưởng.",
+]
+VENUES = [
+    "Hội trường Ủy ban nhân dân thành phố",
+    "Trung tâm Hội nghị thành phố",
+    "Nhà văn hóa Lao động",
+    "Hội trường Sở Khoa học và Công nghệ",
+]
+AUTHORS = ["Chiêu Minh", "Thu Hà", "Minh Đức", "Hải Nam", "Phương Thảo", "Văn Long"]
+TAGS = [
+    "chuyển đổi số",
+    "cải cách hành chính",
+    "thi đua khen thưởng",
+    "khoa học công nghệ",
+    "đổi mới sáng tạo",
+    "môi trường",
+    "khởi nghiệp",
+    "an toàn thông tin",
+    "sở hữu trí tuệ",
+    "tiêu chuẩn đo lường",
+    "nông nghiệp công nghệ cao",
+    "giáo dục",
+]
+IMAGE_TITLE = "Ảnh minh họa dữ liệu tải thử {}"
+
+
+def ascii_slug(text, limit=60):
+    """A URL slug without diacritics ("đ" has no decomposition: it is mapped by hand)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = "".join(c if c.isalnum() else " " for c in text).split()
+    return "-".join(words)[:limit].strip("-")
+
+
+class ProgressBar:
+    """A one-line progress bar with rate and time left, written to stderr."""
+
+    def __init__(self, stream, total, label):
+        self.stream, self.total, self.label = stream, total, label
+        self.started = time.monotonic()
+        self.interactive = stream.isatty()
+        self.last_line = 0.0
+
+    def write(self, text):
+        self.stream.write(text, ending="")
+        self.stream.flush()
+
+    def update(self, done):
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = done / elapsed
+        left = (self.total - done) / rate if rate else 0
+        width = 30
+        filled = int(width * done / self.total) if self.total else width
+        line = (
+            f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{self.total:,} "
+            f"{rate:,.0f}/s, {left:,.0f} s left"
+        )
+        now = time.monotonic()
+        if self.interactive:
+            self.write("\r" + line)
+        elif done == self.total or now - self.last_line >= 5:
+            self.write(line + "\n")
+            self.last_line = now
+
+    def finish(self):
+        if self.interactive:
+            self.write("\n")
+        elapsed = time.monotonic() - self.started
+        self.write(f"{self.label}: {self.total:,} in {elapsed:,.1f} s\n")
+
+
+class Command(BaseCommand):
+    help = (
+        "Create realistic Vietnamese load data: N articles and event reports, with "
+        "agencies, blocs and images."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, required=True, help="articles to add")
+        parser.add_argument(
+            "--event-share",
+            type=float,
+            default=0.3,
+            help="share of the articles that are event reports (default 0.3)",
+        )
+        parser.add_argument("--agencies", type=int, default=len(AGENCY_NAMES))
+        parser.add_argument("--blocs", type=int, default=6)
+        parser.add_argument("--images", type=int, default=24, help="size of the image pool")
+        parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument("--seed", type=int, default=2024, help="random seed")
+        parser.add_argument(
+            "--skip-index",
+            action="store_true",
+            help="leave the search and reference indexes to update_index and "
+            "rebuild_references_index",
+        )
+
+    def handle(self, *args, **options):
+        count = options["articles"]
+        if count < 1:
+            raise CommandError("--articles must be at least 1.")
+        if not 0 <= options["event_share"] <= 1:
+            raise CommandError("--event-share must be between 0 and 1.")
+        if not 1 <= options["agencies"] <= len(AGENCY_NAMES):
+            raise CommandError(f"--agencies must be between 1 and {len(AGENCY_NAMES)}.")
+        if not 1 <= options["blocs"] <= len(BLOC_NAMES):
+            raise CommandError(f"--blocs must be between 1 and {len(BLOC_NAMES)}.")
+        self.random = random.Random(options["seed"])
+        self.created = 0
+        started = time.monotonic()
+        progress_stream = self.stderr
+
+        demo = DemoContent().load()
+        self.locale = demo.locale_vi
+        self.news_index = ArticleIndexPage.objects.get(pk=demo.news_index.pk)
+        self.agencies = self.ensure_agencies(options["agencies"])
+        self.people = self.ensure_people()
+        self.bloc_years = self.ensure_blocs(options["blocs"], demo)
+        self.images = [
+            ensure_image(IMAGE_TITLE.format(n), f"Ảnh minh họa số {n}", seed=100 + n)
+            for n in range(1, options["images"] + 1)
+        ]
+        self.tags = [Tag.objects.get_or_create(name=name)[0] for name in TAGS]
+
+        progress = ProgressBar(progress_stream, count, "articles")
+        created_ids = {NewsArticlePage: [], EventReportPage: []}
+        done = 0
+        while done < count:
+            size = min(options["batch_size"], count - done)
+            for model, ids in self.create_batch(size, options["event_share"]).items():
+                created_ids[model].extend(ids)
+            done += size
+            progress.update(done)
+        progress.finish()
+
+        # Fresh planner statistics: without them PostgreSQL sorts whole tables for listings.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        if options["skip_index"]:
+            self.stdout.write(
+                "Search and reference indexes not updated: run `manage.py update_index` and "
+                "`manage.py rebuild_references_index`."
+            )
+        else:
+            self.update_indexes(created_ids, progress_stream, options["batch_size"])
+        total = NewsArticlePage.objects.filter(locale=self.locale).count()
+        self.stdout.write(
+            f"Added {count:,} articles in {time.monotonic() - started:,.1f} s; "
+            f"{total:,} Vietnamese articles in all."
+        )
+
+    # Reference data --------------------------------------------------------------------------
+
+    def ensure_agencies(self, number):
+        agencies = []
+        for name, abbreviation in AGENCY_NAMES[:number]:
+            agencies.append(
+                ensure_snippet(
+                    Agency,
+                    self.locale,
+                    ascii_slug(name),
+                    name=name,
+                    short_name=name.replace("Ủy ban nhân dân", "UBND"),
+                    abbreviation=abbreviation,
+                )
+            )
+        return agencies
+
+    def ensure_people(self):
+        people = []
+        for number, agency in enumerate(self.agencies):
+            name = (
+                f"{SURNAMES[number % len(SURNAMES)]} {MIDDLE_NAMES[number % len(MIDDLE_NAMES)]} "
+                f"{GIVEN_NAMES[number % len(GIVEN_NAMES)]}"
+            )
+            people.append(
+                ensure_snippet(
+                    Person,
+                    self.locale,
+                    f"{ascii_slug(name)}-{agency.slug}"[:120],
+                    name=name,
+                    position=POSITIONS[number % len(POSITIONS)],
+                    agency=agency,
+                )
+            )
+        return people
+
+    def ensure_blocs(self, number, demo):
+        index = BlocIndexPage.objects.filter(locale=self.locale).first()
+        year = timezone.localdate().year
+        bloc_years = list(BlocYear.objects.filter(locale=self.locale, live=True))
+        for position, name in enumerate(BLOC_NAMES[:number]):
+            slug = ascii_slug(name)
+            bloc = index.get_children().filter(slug=slug).first()
+            if bloc is None:
+                bloc = index.add_child(instance=BlocPage(title=name, slug=slug, short_name=name))
+                bloc.save_revision().publish()
+            if BlocYear.objects.filter(bloc=bloc, year=year, locale=self.locale).exists():
+                continue
+            members = self.agencies[position::number] or self.agencies[:3]
+            bloc_year = BlocYear(
+                bloc=bloc, year=year, locale=self.locale, motto=MOTTOS[position % len(MOTTOS)]
+            )
+            bloc_year.memberships = [
+                BlocMembership(
+                    agency=agency,
+                    role=BlocMembership.Role.HEAD if order == 0 else BlocMembership.Role.MEMBER,
+                    sort_order=order,
+                )
+                for order, agency in enumerate(members)
+            ]
+            bloc_year.save()
+            bloc_year.save_revision().publish()
+            bloc_years.append(bloc_year)
+        return bloc_years
+
+    # Articles --------------------------------------------------------------------------------
+
+    def article_texts(self):
+        agency = self.random.choice(self.agencies)
+        action = self.random.choice(ACTIONS)
+        topic = self.random.choice(TOPICS)
+        title = f"{agency.short_name or agency.name} {action} {topic}"
+        title = title[0].upper() + title[1:]
+        lead = (
+            f"({agency.abbreviation or agency.short_name}) - {self.random.choice(SENTENCES)} "
+            f"{self.random.choice(SENTENCES)}"
+        )
+        return agency, title, lead
+
+    def body_json(self, image):
+        paragraphs = [
+            " ".join(self.random.sample(SENTENCES, 3)) for _ in range(self.random.randint(3, 6))
+        ]
+        blocks = [
+            {"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}
+            for text in paragraphs
+        ]
+        if image is not None:
+            blocks.insert(
+                2,
+                {
+                    "type": "image",
+                    "value": {"image": image.pk, "caption": image.description, "credit": ""},
+                    "id": str(uuid.uuid4()),
+                },
+            )
+        return json.dumps(blocks, ensure_ascii=False)
+
+    @transaction.atomic
+    def create_batch(self, size, event_share):
+        """`size` articles under the news section, in one insert per table."""
+        index = ArticleIndexPage.objects.select_for_update().get(pk=self.news_index.pk)
+        now = timezone.now()
+        content_types = {
+            model: ContentType.objects.get_for_model(model)
+            for model in (NewsArticlePage, EventReportPage)
+        }
+        pages, specifics = [], []
+        for offset in range(size):
+            number = index.numchild + offset + 1
+            # Exactly `event_share` of the articles are event reports, the first one included.
+            self.created += 1
+            is_event = math.ceil(self.created * event_share) > math.ceil(
+                (self.created - 1) * event_share
+            )
+            model = EventReportPage if is_event else NewsArticlePage
+            agency, title, lead = self.article_texts()
+            slug = f"{ascii_slug(title)}-{number}"
+            # Newest first in creation order: spread over the last five years.
+            published = now - timedelta(minutes=self.random.randint(0, 5 * 365 * 24 * 60))
+            pages.append(
+                Page(
+                    title=title,
+                    draft_title=title,
+                    slug=slug,
+                    path=Page._get_path(index.path, index.depth + 1, number),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    url_path=f"{index.url_path}{slug}/",
+                    content_type=content_types[model],
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=published,
+                    last_published_at=published,
+                    latest_revision_created_at=published,
+                    locale_id=self.locale.pk,
+                    translation_key=uuid.uuid4(),
+                )
+            )
+            image = self.random.choice(self.images) if self.random.random() < 0.9 else None
+            specifics.append((model, agency, lead, image, published))
+        Page.objects.bulk_create(pages)
+
+        articles, events, tags, agency_links, event_agencies, officials = [], [], [], [], [], []
+        ids = {NewsArticlePage: [], EventReportPage: []}
+        for page, (model, agency, lead, image, published) in zip(pages, specifics, strict=True):
+            ids[model].append(page.pk)
+            articles.append(
+                NewsArticlePage(
+                    page_ptr_id=page.pk,
+                    lead=lead,
+                    hero_image=image,
+                    hero_caption=image.description if image else "",
+                    body=self.body_json(self.random.choice(self.images)),
+                    author=self.random.choice(AUTHORS),
+                    date=published,
+                    featured=self.random.random() < 0.02,
+                )
+            )
+            for tag in self.random.sample(self.tags, self.random.randint(1, 3)):
+                tags.append(NewsArticleTag(content_object_id=page.pk, tag=tag))
+            agency_links.append(
+                ArticleAgency(
+                    page_id=page.pk,
+                    agency=agency,
+                    sort_order=0,
+                    locale_id=self.locale.pk,
+                    translation_key=uuid.uuid4(),
+                )
+            )
+            if model is EventReportPage:
+                start = published - timedelta(days=1, hours=self.random.randint(1, 8))
+                events.append(
+                    EventReportPage(
+                        newsarticlepage_ptr_id=page.pk,
+                        page_ptr_id=page.pk,
+                        event_start=start,
+                        event_end=start + timedelta(hours=3),
+                        venue=self.random.choice(VENUES),
+                        bloc_term=self.random.choice(self.bloc_years) if self.bloc_years else None,
+                    )
+                )
+                participants = self.random.sample(self.agencies, min(3, len(self.agencies)))
+                for order, other in enumerate(participants):
+                    event_agencies.append(
+                        EventAgency(
+                            page_id=page.pk,
+                            agency=other,
+                            sort_order=order,
+                            locale_id=self.locale.pk,
+                            translation_key=uuid.uuid4(),
+                        )
+                    )
+                officials.append(
+                    EventOfficial(
+                        page_id=page.pk,
+                        person=self.random.choice(self.people),
+                        role="chủ trì",
+                        presided=True,
+                        sort_order=0,
+                        locale_id=self.locale.pk,
+                        translation_key=uuid.uuid4(),
+                    )
+                )
+        # Django's bulk_create refuses multi-table models: insert each table's own columns.
+        insert_rows(NewsArticlePage, articles)
+        insert_rows(EventReportPage, events)
+        NewsArticleTag.objects.bulk_create(tags)
+        ArticleAgency.objects.bulk_create(agency_links)
+        EventAgency.objects.bulk_create(event_agencies)
+        EventOfficial.objects.bulk_create(officials)
+        Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
+        return ids
+
+    # Indexes ---------------------------------------------------------------------------------
+
+    def update_indexes(self, created_ids, stream, batch_size):
+        backend = get_search_backend()
+        total = sum(len(ids) for ids in created_ids.values())
+        progress = ProgressBar(stream, total, "search and reference indexes")
+        done = 0
+        for model, ids in created_ids.items():
+            for start in range(0, len(ids), batch_size):
+                chunk = list(
+                    model.objects.filter(pk__in=ids[start : start + batch_size]).prefetch_related(
+                        "tags"
+                    )
+                )
+                backend.add_bulk(model, chunk)
+                for page in chunk:
+                    ReferenceIndex.create_or_update_for_object(page)
+                done += len(chunk)
+                progress.update(done)
+        progress.finish()
+
+
+def insert_rows(model, objects):
+    """Insert only `model`'s own table's rows (its parents' rows already exist)."""
+    if not objects:
+        return
+    fields = model._meta.local_concrete_fields
+    model._base_manager.all()._batched_insert(objects, fields, batch_size=None)

@@ -1,0 +1,265 @@
+"""Purging the cache in front (nginx, a CDN) of exactly what a change makes stale.
+
+Wagtail's own `wagtail.contrib.frontend_cache` handlers purge only the published page's URL;
+this module, connected in `HomeConfig.ready()`, purges everything that shows the change, in
+one batch, after the transaction commits (a purge before the commit would let a reader's
+request put the old version back into the cache):
+
+- a page published, unpublished or moved: the page (its old URL too, after a move), its
+  ancestors (section listings with their first pages, the home page), its translations,
+  the feeds of the sections above it, the sitemap, and the API: the page's details, the
+  pages listing, and the bloc endpoint for bloc pages; the bloc page of an event report's
+  bloc year. An announcement, shown in every page's sidebar, also purges the site's
+  section pages;
+- a snippet (agency, person, award, banner, bloc year) published or unpublished: its API
+  details and listing, and what shows it, found in Wagtail's reference index: the pages
+  that refer to it (and their API details), the snippets that refer to it and the pages
+  those refer to or are referred to by (an agency's bloc year and that bloc's page), the
+  agency profile pages of the agencies involved. A banner, shown on every page, purges the
+  site's section pages (articles keep theirs until their s-maxage);
+- the portal settings (header, footer): the site's section pages.
+
+URLs with a query string (`?page=7`, `?fields=*`) cannot all be named: the sections' first
+listing pages (`PURGE_LISTING_PAGES`) are purged, and every URL with a query string is kept
+by shared caches for `HTTP_CACHE_S_MAXAGE_QUERY` seconds only (see `portal.middleware`).
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_save
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+    published,
+    unpublished,
+)
+
+from articles.models import (
+    AnnouncementIndexPage,
+    AnnouncementPage,
+    ArticleIndexPage,
+    EventReportPage,
+)
+from blocs.models import BlocIndexPage, BlocPage, BlocYear
+from snippets.models import Agency, Banner
+
+from .models import PortalSettings
+
+# Pages of a listing purged by number (`?page=2` ... ): the ones readers open.
+PURGE_LISTING_PAGES = 5
+# Descendants of a moved page purged with it (their URLs changed too).
+MAX_MOVED_DESCENDANTS = 500
+# Section pages (every page but articles, announcements and blocs) purged by site-wide changes.
+MAX_SECTION_PAGES = 500
+LEAF_PAGE_MODELS = ("newsarticlepage", "eventreportpage", "announcementpage", "blocpage")
+
+
+class PortalPurgeBatch(PurgeBatch):
+    """A set of absolute URLs to purge, with the portal's knowledge of what shows what."""
+
+    def __init__(self):
+        super().__init__()
+        self._sites = list(Site.objects.all())
+
+    # Pages ------------------------------------------------------------------------------
+
+    def add_page_urls(self, page, listing_pages=1):
+        """The page's URL, and its first listing pages and feeds if it is a section."""
+        url = page.get_full_url(self)
+        if url is None:
+            return
+        self.add_url(url)
+        specific = page.specific_deferred
+        if isinstance(specific, ArticleIndexPage):
+            self.add_urls([url + "rss/", url + "atom/"])
+        if isinstance(specific, ArticleIndexPage | AnnouncementIndexPage):
+            self.add_urls(f"{url}?page={number}" for number in range(1, listing_pages + 1))
+        if isinstance(specific, BlocIndexPage):
+            self.add_url(url + specific.reverse_subpage("agencies"))
+
+    def add_page(self, page):
+        """Everything a published, unpublished or moved page appears on."""
+        page = page.specific_deferred
+        self.add_page_urls(page)
+        for ancestor in page.get_ancestors().filter(depth__gt=1):
+            self.add_page_urls(ancestor, listing_pages=PURGE_LISTING_PAGES)
+        for translation in page.get_translations():
+            self.add_page_urls(translation)
+            self.add_api_object(translation)
+        self.add_api_object(page)
+        self.add_site_urls(page.get_site())
+        if isinstance(page, EventReportPage) and page.bloc_term_id:
+            self.add_bloc_pages(BlocYear.objects.filter(pk=page.bloc_term_id))
+        if isinstance(page, BlocPage):
+            self.add_bloc_pages(BlocYear.objects.filter(bloc_id=page.pk))
+        self.add_bloc_pages(BlocYear.objects.filter(signing_report_id=page.pk))
+        if isinstance(page, AnnouncementPage):
+            self.add_section_pages()
+
+    def add_bloc_pages(self, bloc_years):
+        for bloc in BlocPage.objects.filter(pk__in=bloc_years.values("bloc_id")):
+            self.add_page_urls(bloc)
+            self.add_api_object(bloc)
+
+    def add_section_pages(self):
+        """Every page but the leaves (articles, announcements, blocs): for site-wide changes."""
+        sections = (
+            Page.objects.filter(depth__gt=1)
+            .exclude(content_type__model__in=LEAF_PAGE_MODELS)
+            .order_by("path")[:MAX_SECTION_PAGES]
+        )
+        for page in sections:
+            self.add_page_urls(page, listing_pages=PURGE_LISTING_PAGES)
+
+    # Sites, feeds, sitemap and API ----------------------------------------------------------
+
+    def site_root_urls(self, site=None):
+        sites = [site] if site is not None else self._sites
+        return [site.root_url.rstrip("/") for site in sites if site is not None]
+
+    def add_site_urls(self, site=None):
+        for root in self.site_root_urls(site):
+            self.add_url(f"{root}/sitemap.xml")
+
+    def add_api_object(self, obj):
+        """The object's API details and its endpoint's listing."""
+        from portal.api import api_router
+
+        endpoints = api_router._endpoints.items()
+        names = [name for name, viewset in endpoints if isinstance(obj, viewset.model)]
+        for root in self.site_root_urls():
+            for name in names:
+                listing = f"{root}/api/v2/{name}/"
+                self.add_urls([listing, f"{listing}{obj.pk}/"])
+
+    # Snippets --------------------------------------------------------------------------
+
+    def add_snippet(self, obj):
+        """A snippet's API URLs and what shows it, from the reference index (two steps)."""
+        self.add_api_object(obj)
+        agencies = {obj} if isinstance(obj, Agency) else set()
+        if isinstance(obj, Banner):
+            self.add_section_pages()
+        if isinstance(obj, BlocYear):
+            self.add_bloc_pages(BlocYear.objects.filter(pk=obj.pk))
+        for source in referring_objects(obj):
+            if isinstance(source, Page):
+                self.add_page_urls(source)
+                self.add_api_object(source)
+                continue
+            self.add_api_object(source)
+            neighbours = referring_objects(source) + referred_objects(source)
+            for neighbour in neighbours:
+                if isinstance(neighbour, Page):
+                    self.add_page_urls(neighbour)
+                    self.add_api_object(neighbour)
+                elif isinstance(neighbour, Agency):
+                    agencies.add(neighbour)
+        for agency in agencies | {o for o in referred_objects(obj) if isinstance(o, Agency)}:
+            self.add_agency_profile(agency)
+        self.add_site_urls()
+
+    def add_agency_profile(self, agency):
+        """The agency's public profile and the agencies index in its language."""
+        for index_page in BlocIndexPage.objects.filter(locale_id=agency.locale_id):
+            base = index_page.get_full_url(self)
+            if base:
+                self.add_url(base + index_page.reverse_subpage("agencies"))
+                self.add_url(
+                    base + index_page.reverse_subpage("agency", kwargs={"slug": agency.slug})
+                )
+
+
+def referring_objects(obj):
+    """The objects (pages and snippets, specific) that refer to `obj` in the reference index."""
+    return [
+        source.specific if isinstance(source, Page) else source
+        for source, _references in ReferenceIndex.get_grouped_references_to(obj)
+        if source is not None
+    ]
+
+
+def referred_objects(obj):
+    """The objects `obj` refers to in the reference index."""
+    objects = []
+    for reference in ReferenceIndex.get_references_for_object(obj).select_related(
+        "to_content_type"
+    ):
+        model = reference.to_content_type.model_class()
+        if model is None:
+            continue
+        target = model._default_manager.filter(pk=reference.to_object_id).first()
+        if target is not None:
+            objects.append(target.specific if isinstance(target, Page) else target)
+    return objects
+
+
+def purge_on_commit(fill):
+    """Build a batch with `fill(batch)` and purge it once the transaction commits."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+
+    def run():
+        batch = PortalPurgeBatch()
+        fill(batch)
+        batch.purge()
+
+    transaction.on_commit(run)
+
+
+# Signal handlers ----------------------------------------------------------------------------
+
+
+def page_changed(sender, instance, **kwargs):
+    purge_on_commit(lambda batch: batch.add_page(instance))
+
+
+def snippet_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        return  # pages send page_published / page_unpublished too
+    purge_on_commit(lambda batch: batch.add_snippet(instance))
+
+
+# Page id -> its URLs before a move in progress (post_page_move gets a fresh instance).
+_urls_before_move = {}
+
+
+def page_moving(sender, instance, **kwargs):
+    """Before a move: remember the URLs the page and its descendants have now."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    batch = PortalPurgeBatch()
+    batch.add_page(instance)
+    for descendant in instance.get_descendants()[:MAX_MOVED_DESCENDANTS]:
+        batch.add_page_urls(descendant)
+    _urls_before_move[instance.pk] = batch.urls
+
+
+def page_moved(sender, instance, **kwargs):
+    urls_before = _urls_before_move.pop(instance.pk, set())
+
+    def fill(batch):
+        batch.add_urls(urls_before)
+        batch.add_page(instance)
+        for descendant in instance.get_descendants()[:MAX_MOVED_DESCENDANTS]:
+            batch.add_page_urls(descendant)
+
+    purge_on_commit(fill)
+
+
+def settings_saved(sender, instance, **kwargs):
+    purge_on_commit(lambda batch: batch.add_section_pages())
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="portal_purge_published")
+    page_unpublished.connect(page_changed, dispatch_uid="portal_purge_unpublished")
+    pre_page_move.connect(page_moving, dispatch_uid="portal_purge_moving")
+    post_page_move.connect(page_moved, dispatch_uid="portal_purge_moved")
+    published.connect(snippet_changed, dispatch_uid="portal_purge_snippet_published")
+    unpublished.connect(snippet_changed, dispatch_uid="portal_purge_snippet_unpublished")
+    post_save.connect(settings_saved, sender=PortalSettings, dispatch_uid="portal_purge_settings")
