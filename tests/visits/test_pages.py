@@ -96,6 +96,9 @@ def test_dashboard_panel(admin_client, beacon):
     assert '<title id="visits-chart-title">Lượt truy cập theo ngày, 30 ngày qua</title>' in panel
     assert "tổng cộng 4" in panel
     assert len(re.findall(r"<rect ", panel)) == 30
+    # SVG numbers are never localised (Vietnamese writes 166,0 for 166.0).
+    coordinates = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', panel)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?%?", value) for value in coordinates)
     rows = re.findall(r"<tr><th scope=\"row\">[^<]+</th><td>(\d+)</td>", panel)
     assert len(rows) == 30 and rows[-1] == "4"
     assert "<script" not in panel
