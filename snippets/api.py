@@ -179,10 +179,22 @@ def parse_iso_datetime(request, name, end_of_day=False):
     try:
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
-        moment.astimezone(UTC)  # what the database stores must exist
+        check_utc_offset(moment)
+        return moment.astimezone(UTC)  # what the database stores must exist
     except (ValueError, OverflowError) as e:
         raise BadRequestError(message) from e
-    return moment
+
+
+# Real UTC offsets run from -12:00 to +14:00; PostgreSQL refuses any beyond ±15:59 with an
+# error, where Python accepts up to ±23:59.
+MAX_UTC_OFFSET = timedelta(hours=14)
+
+
+def check_utc_offset(moment):
+    """Raise ValueError for a time whose UTC offset no place on Earth uses."""
+    offset = moment.utcoffset()
+    if offset is not None and abs(offset) > MAX_UTC_OFFSET:
+        raise ValueError(f"UTC offset {offset} out of range")
 
 
 class CheckedFieldsFilter(FieldsFilter):
@@ -212,6 +224,8 @@ class CheckedFieldsFilter(FieldsFilter):
                     moment = field.to_python(value)
                     if isinstance(moment, datetime) and timezone.is_naive(moment):
                         timezone.make_aware(moment).astimezone(UTC)
+                    elif isinstance(moment, datetime):
+                        check_utc_offset(moment)
                 except (ValidationError, ValueError, OverflowError) as e:
                     raise BadRequestError(
                         f"field filter error. {value[:50]!r} is not a valid value for {name}"

@@ -126,3 +126,24 @@ def translate_agency(locale_en):
         return save_snippet(english, publish_it)
 
     return translate
+
+
+@pytest.fixture
+def wsgi_app():
+    """Django's WSGI application for schemathesis, which calls it directly.
+
+    A request's start and end close the database connection (`close_old_connections`); the
+    test client turns that off, and so must a test that calls the application itself, or the
+    test's transaction dies with the connection (PostgreSQL: "the connection is closed").
+    """
+    from django.core.signals import request_finished, request_started
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
+
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)

@@ -125,3 +125,26 @@ def test_unknown_agency_is_an_empty_listing(client, demo_content):
 def test_dates_accepted(client, db, value):
     response = client.get("/api/v2/agencies/", {"updated_since": value, "published_before": value})
     assert response.status_code in (200, 400), response.content
+
+
+@pytest.mark.parametrize(
+    "endpoint, params",
+    [
+        ("blocs", {"last_published_at": "2329-09-10T15:58:20-20:20"}),
+        ("agencies", {"last_published_at": "2024-05-01T08:30:00+23:00"}),
+        ("pages", {"updated_since": "2024-05-01T08:30:00-20:20"}),
+        ("agencies", {"published_before": "2024-05-01T08:30:00+18:00"}),
+    ],
+)
+def test_utc_offsets_no_place_uses_are_refused(client, demo_content, endpoint, params):
+    """Python reads offsets up to ±23:59, PostgreSQL refuses any beyond ±15:59 with an
+    error (found by the fuzz test on PostgreSQL): a 400 answer names the parameter."""
+    response = client.get(f"/api/v2/{endpoint}/", params)
+    assert response.status_code == 400, response.content
+    assert next(iter(params)) in response.json()["message"]
+
+
+def test_real_utc_offsets_are_accepted(client, demo_content):
+    for offset in ("+14:00", "-12:00", "+07:00"):
+        response = client.get("/api/v2/pages/", {"updated_since": f"2024-05-01T08:30:00{offset}"})
+        assert response.status_code == 200, (offset, response.content)

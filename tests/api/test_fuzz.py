@@ -13,7 +13,6 @@ import os
 
 import pytest
 import schemathesis
-from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -53,8 +52,8 @@ def fuzz(operation, mode, counter):
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-def test_api_against_its_document(demo_content, mode):
-    schema = schemathesis.openapi.from_wsgi("/api/v2/openapi.json", get_wsgi_application())
+def test_api_against_its_document(demo_content, wsgi_app, mode):
+    schema = schemathesis.openapi.from_wsgi("/api/v2/openapi.json", wsgi_app)
     cases = []
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == 25

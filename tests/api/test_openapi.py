@@ -4,7 +4,6 @@ of every endpoint over the demo content match it."""
 import pytest
 import schemathesis
 from django.core.exceptions import ImproperlyConfigured
-from django.core.wsgi import get_wsgi_application
 from rest_framework.fields import Field
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -24,8 +23,8 @@ CHECKS = [status_code_conformance, content_type_conformance, response_schema_con
 
 
 @pytest.fixture
-def schema(db):
-    return schemathesis.openapi.from_wsgi("/api/v2/openapi.json", get_wsgi_application())
+def schema(db, wsgi_app):
+    return schemathesis.openapi.from_wsgi("/api/v2/openapi.json", wsgi_app)
 
 
 def test_document_is_served_cacheable_and_open_to_every_origin(client):
