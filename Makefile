@@ -15,7 +15,7 @@ include .env
 export $(shell sed -n 's/^\([A-Z_][A-Z0-9_]*\)=.*/\1/p' .env)
 endif
 
-.PHONY: run test serve install lint migrations-check pytest catalogues lock clean fuzz browser-deps bench
+.PHONY: run test serve install lint migrations-check pytest catalogues lock clean fuzz browser-deps bench audit backup restore soak
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,7 +69,7 @@ pytest: catalogues browser-deps
 	else echo "== Browser tests: SKIPPED, no Chromium at $(CHROMIUM_PATH) (apt-get install chromium)"; fi
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 
-test: lint migrations-check pytest
+test: lint migrations-check audit pytest
 
 # A longer schemathesis run over the OpenAPI document (random, FUZZ_EXAMPLES per operation
 # and mode); results are recorded in docs/api.md.
@@ -86,3 +86,27 @@ lock:
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts tests/browser/node_modules
+
+# Known advisories in requirements.lock (pip-audit, in its own virtual environment); skipped
+# with a message when no package index or advisory database can be reached.
+AUDIT_VENV := /tmp/portal-audit-venv
+audit:
+	@if [ -x $(AUDIT_VENV)/bin/pip-audit ] || { $(PYTHON) -m venv $(AUDIT_VENV) && \
+		$(AUDIT_VENV)/bin/pip install --quiet --disable-pip-version-check pip-audit >/dev/null 2>&1; }; \
+	then $(AUDIT_VENV)/bin/python .ci/audit.py; \
+	else echo "== Dependency audit: SKIPPED, pip-audit could not be installed (no package index)"; fi
+# Backups (home/backups.py): the database (pg_dump custom format, or a copy made with SQLite's
+# backup API) and a tarball of the media files into backups/<timestamp>/ (BACKUP_ROOT).
+# `make restore BACKUP=backups/<timestamp>` replaces both, after asking to confirm.
+BACKUP_ROOT ?= backups
+backup: install
+	$(PY) manage.py backup --output $(BACKUP_ROOT)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<timestamp>"; exit 2; }
+	$(PY) manage.py restore $(BACKUP)
+
+# Soak test of the production stack behind nginx: 50 readers and API consumers and an editor
+# for SOAK_DURATION seconds (600); writes docs/reliability.md (see bench/soak.py).
+soak: catalogues
+	$(PY) bench/soak.py

@@ -12,11 +12,13 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
 
-from .models import LISTING_RENDITIONS, with_listing_images
+from editorial import renditions
+
+from .models import with_listing_images
 
 FEED_SIZE = 20
-# The listing rendition is already generated (and prefetched) for the section's cards.
-ENCLOSURE_RENDITION = LISTING_RENDITIONS[0]
+# The cards' JPEG rendition: already generated (and prefetched) for the section's cards.
+ENCLOSURE_RENDITION = renditions.CARD_JPEG
 
 
 class ArticleRssFeed(Feed):

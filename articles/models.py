@@ -5,7 +5,7 @@ one query over `NewsArticlePage` lists both, with their dates, leads and images.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
@@ -25,6 +25,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from blocs.serializers import BlocTermField
+from editorial import renditions
+from portal.fragments import CachedCountPaginator
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import searchable_text
 from snippets.models import Agency
@@ -33,8 +35,8 @@ from visits.serializers import PageViewsField
 
 from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 
-LISTING_RENDITIONS = ("fill-480x320", "fill-160x107")
-BODY_RENDITIONS = ("width-800", "width-1200")
+LISTING_RENDITIONS = renditions.LISTING_SPECS
+BODY_RENDITIONS = renditions.ARTICLE_SPECS
 
 
 def with_listing_images(queryset):
@@ -49,7 +51,7 @@ def with_listing_images(queryset):
 
 def paginate(request, items, per_page):
     """Return the requested page of `items`; a bad or out-of-range page number is a 404."""
-    paginator = Paginator(items, per_page or 10)
+    paginator = CachedCountPaginator(items, per_page or 10, request=request)
     try:
         return paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage) as error:
@@ -78,6 +80,18 @@ def prefetch_body_renditions(stream_value):
             .objects.filter(filter_spec__in=BODY_RENDITIONS),
         ),
     )
+
+
+def linked(page, relation, *related):
+    """The rows of `page.<relation>` with `related` joined in, or the ones prefetched.
+
+    Bulk work (the load generator's indexing) prefetches the relations for a batch of pages;
+    a page on its own joins them in one query.
+    """
+    manager = getattr(page, relation)
+    if relation in getattr(page, "_prefetched_objects_cache", {}):
+        return manager.all()
+    return manager.select_related(*related)
 
 
 class PublicationDateMixin:
@@ -131,6 +145,9 @@ class ArticleIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         items = self.articles()
         tag = request.GET.get("tag", "").strip()[:100]
         agency_slug = request.GET.get("agency", "").strip()[:120]
+        if "\x00" in tag + agency_slug:
+            # No tag or agency holds a NUL character (and PostgreSQL refuses one in a query).
+            raise Http404(_("No such page of results."))
         if tag:
             items = items.filter(tags__name=tag)
             context["tag"] = tag
@@ -312,16 +329,14 @@ class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, Page):
     @cached_property
     def live_related_agencies(self):
         return [
-            link.agency
-            for link in self.related_agencies.select_related("agency")
-            if link.agency.live
+            link.agency for link in linked(self, "related_agencies", "agency") if link.agency.live
         ]
 
     @cached_property
     def live_related_people(self):
         return [
             link.person
-            for link in self.related_people.select_related("person", "person__agency")
+            for link in linked(self, "related_people", "person", "person__agency")
             if link.person.live
         ]
 
@@ -466,7 +481,7 @@ class EventReportPage(NewsArticlePage):
     def live_officials(self):
         return [
             link
-            for link in self.officials.select_related("person", "person__agency")
+            for link in linked(self, "officials", "person", "person__agency")
             if link.person.live
         ]
 
@@ -474,7 +489,7 @@ class EventReportPage(NewsArticlePage):
     def live_participating_agencies(self):
         return [
             link.agency
-            for link in self.participating_agencies.select_related("agency")
+            for link in linked(self, "participating_agencies", "agency")
             if link.agency.live
         ]
 

@@ -10,6 +10,16 @@ later runs reuse (`generate_load_content` adds what is missing):
    figure is also given as a share of the static file's requests per second;
 3. a publish checked through the cache: seconds until the cached page shows it.
 
+4. the stock Wagtail equivalent side by side, once per run: wagtail/bakerydemo (from
+   BAKERYDEMO_DIR, a git directory or a work tree; skipped, with a line in the report, when
+   absent), unpacked to BENCH_DIR/bakerydemo outside this repository with a venv of its own
+   from PyPI (BAKERYDEMO_PYTHON, else the first Python 3.12+ found: it needs Django 6), its
+   own PostgreSQL database (BENCH_BAKERY_DATABASE_URL) and demo data (`load_initial_data`),
+   served by gunicorn with the same number of workers on BENCH_BAKERY_PORT (8110); wrk
+   measures its blog page and pages API listing (`fields=*`) uncached, and the report gives
+   our article page and API listing as multiples of them. It keeps its default local-memory
+   cache.
+
 Run as root on a machine without nginx, wrk, PostgreSQL or Redis, it installs them from
 Debian's packages. Settings (environment): ARTICLES, BENCH_DURATION (seconds per run, 10),
 BENCH_CONNECTIONS (32), BENCH_ORIGIN_CONNECTIONS (one per worker), BENCH_THREADS (2),
@@ -17,10 +27,13 @@ BENCH_WORKERS (4), BENCH_DATABASE_URL
 (postgres://postgres@127.0.0.1:5432/perf_bench: suffixed with the size), BENCH_REDIS_URL (redis://127.0.0.1:6379/10),
 BENCH_DIR (/var/tmp/portal-bench: media, static files, nginx's cache and logs),
 BENCH_NGINX_PORT (8107), BENCH_APP_PORT (8108), BENCH_PURGE_PORT (8109: nginx's purge
-endpoint), BENCH_OUTPUT (docs/performance.md).
+endpoint), BENCH_OUTPUT (docs/performance.md), BAKERYDEMO_DIR
+(/work/.mirror/wagtail+bakerydemo/repo), BAKERYDEMO_PYTHON, BENCH_BAKERY_DATABASE_URL
+(postgres://postgres@127.0.0.1:5432/perf_bench_bakerydemo), BENCH_BAKERY_PORT (8110).
 """
 
 import datetime
+import io
 import json
 import os
 import platform
@@ -29,6 +42,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tarfile
 import time
 import urllib.error
 import urllib.request
@@ -59,6 +73,29 @@ PURGE_PORT = int(os.environ.get("BENCH_PURGE_PORT", "8109"))
 OUTPUT = Path(os.environ.get("BENCH_OUTPUT", ROOT / "docs" / "performance.md"))
 # The demo site's host name: purges name it, so cached requests must carry it too.
 HOST = "localhost"
+BAKERYDEMO_DIR = Path(os.environ.get("BAKERYDEMO_DIR", "/work/.mirror/wagtail+bakerydemo/repo"))
+# bakerydemo needs Django 6, so Python 3.12 or later: the first of these that runs.
+BAKERYDEMO_PYTHONS = (
+    [os.environ["BAKERYDEMO_PYTHON"]]
+    if os.environ.get("BAKERYDEMO_PYTHON")
+    else [
+        "python3.13",
+        "python3.12",
+        *sorted(map(str, Path.home().glob(".pyenv/versions/3.1[2-9]*/bin/python3")), reverse=True),
+    ]
+)
+BAKERY_DATABASE_URL = os.environ.get(
+    "BENCH_BAKERY_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/perf_bench_bakerydemo"
+)
+BAKERY_PORT = int(os.environ.get("BENCH_BAKERY_PORT", "8110"))
+# What bakerydemo needs besides requirements/base.txt to run like our production stack.
+BAKERY_EXTRA_PACKAGES = ["gunicorn", "psycopg[binary]", "whitenoise"]
+# wrk prints p50/p75/p90/p99 only: this script adds p95 (microseconds).
+WRK_P95_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("p95: %d\\n", latency:percentile(95)))
+end
+"""
 
 PACKAGES = {
     "nginx": "nginx",
@@ -146,6 +183,8 @@ def portal_env(purge=True):
         "DJANGO_LOG_LEVEL": "WARNING",
         "WEB_CONCURRENCY": str(WORKERS),
         "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}",
+        # wrk is one client: the anonymous API rate limit would measure 429 answers.
+        "RATE_LIMIT_ENABLED": "false",
     }
 
 
@@ -163,10 +202,10 @@ def shell(code, purge=False):
     return output.strip().splitlines()[-1]
 
 
-def ensure_database():
-    database = urlsplit(DATABASE_URL)
-    name = database.path.lstrip("/")
-    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+def create_database(url):
+    """Create the database of `url` unless it exists; whether it was created."""
+    name = urlsplit(url).path.lstrip("/")
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
     exists = run(
         ["psql", admin_url, "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
         capture_output=True,
@@ -174,6 +213,11 @@ def ensure_database():
     if not exists:
         log(f"creating database {name}")
         run(["psql", admin_url, "-qc", f'CREATE DATABASE "{name}"'])
+    return not exists
+
+
+def ensure_database():
+    create_database(DATABASE_URL)
     manage("migrate", "--noinput", "-v0")
 
 
@@ -197,22 +241,23 @@ def grow_to(size):
     return time.monotonic() - started
 
 
+# Values for the placeholders of bench/urls.txt (an article in the middle of the list), as
+# code run in the portal's shell (and in bench/request_cpu.py's process).
+SAMPLE_URLS_CODE = """
+from articles.models import EventReportPage, NewsArticlePage
+from blocs.models import BlocPage
+news = NewsArticlePage.objects.live().exact_type(NewsArticlePage).order_by('pk')
+reports = EventReportPage.objects.live().order_by('pk')
+values = {
+    'article_url': news[news.count() // 2].url,
+    'event_report_url': reports[reports.count() // 2].url,
+    'bloc_id': BlocPage.objects.live().order_by('pk').first().pk,
+}
+"""
+
+
 def sample_urls():
-    """Values for the placeholders of bench/urls.txt: an article in the middle of the list."""
-    return json.loads(
-        shell(
-            "import json\n"
-            "from articles.models import EventReportPage, NewsArticlePage\n"
-            "from blocs.models import BlocPage\n"
-            "news = NewsArticlePage.objects.live().exact_type(NewsArticlePage).order_by('pk')\n"
-            "reports = EventReportPage.objects.live().order_by('pk')\n"
-            "print(json.dumps({\n"
-            "  'article_url': news[news.count() // 2].url,\n"
-            "  'event_report_url': reports[reports.count() // 2].url,\n"
-            "  'bloc_id': BlocPage.objects.live().order_by('pk').first().pk,\n"
-            "}))"
-        )
-    )
+    return json.loads(shell(SAMPLE_URLS_CODE + "import json\nprint(json.dumps(values))"))
 
 
 def read_urls(values):
@@ -330,6 +375,151 @@ http {{
     return config
 
 
+# bakerydemo, the stock Wagtail equivalent ------------------------------------------------------
+
+
+class Bakery:
+    """wagtail/bakerydemo in BENCH_DIR/bakerydemo/<commit>, with its own venv and database."""
+
+    def __init__(self):
+        self.folder = None
+        self.process = None
+
+    def env(self):
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("REDIS_URL", "REDIS_TLS_URL", "VIRTUAL_ENV", "PYTHONPATH")
+        }
+        return {
+            **env,
+            "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
+            "DJANGO_SECRET_KEY": "bench-only-" + "y" * 40,
+            "DJANGO_ALLOWED_HOSTS": f"{HOST},127.0.0.1",
+            "SECURE_SSL_REDIRECT": "False",
+            "SECURE_HSTS_SECONDS": "0",
+            "DATABASE_URL": BAKERY_DATABASE_URL,
+            "DJANGO_LOG_LEVEL": "WARNING",
+        }
+
+    def manage(self, *args, capture=False):
+        return run(
+            [str(self.folder / ".venv" / "bin" / "python"), "manage.py", *args],
+            cwd=self.folder,
+            env=self.env(),
+            capture_output=capture,
+        ).stdout
+
+    def prepare(self):
+        """Unpack, install and load bakerydemo; the reason it cannot be, else None."""
+        if not BAKERYDEMO_DIR.exists():
+            return f"BAKERYDEMO_DIR ({BAKERYDEMO_DIR}) does not exist"
+        self.python = next(
+            (python for python in BAKERYDEMO_PYTHONS if runs_python_312(python)), None
+        )
+        if self.python is None:
+            return "no Python 3.12 or later (bakerydemo needs Django 6): set BAKERYDEMO_PYTHON"
+        work_tree = (BAKERYDEMO_DIR / "manage.py").exists()
+        git = (
+            ["git", "-C", str(BAKERYDEMO_DIR)]
+            if work_tree
+            else ["git", "--git-dir", str(BAKERYDEMO_DIR)]
+        )
+        commit = run([*git, "rev-parse", "HEAD"], capture_output=True).stdout.strip()
+        self.folder = BENCH_DIR / "bakerydemo" / commit[:12]
+        try:
+            if not (self.folder / ".installed").exists():
+                self.install(git)
+            if create_database(BAKERY_DATABASE_URL):
+                self.manage("migrate", "--noinput", "-v0")
+                self.manage("load_initial_data")
+            self.manage("collectstatic", "--noinput", "-v0")
+        except subprocess.CalledProcessError as error:
+            return f"setting it up failed: `{' '.join(map(str, error.cmd))}` ({error.returncode})"
+        self.commit = commit
+        return None
+
+    def install(self, git):
+        log(f"unpacking bakerydemo to {self.folder}")
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        archive = subprocess.run([*git, "archive", "HEAD"], check=True, capture_output=True)
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(self.folder, filter="data")
+        log("installing bakerydemo's requirements from PyPI")
+        venv = self.folder / ".venv"
+        run([self.python, "-m", "venv", str(venv)])
+        pip = [str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check"]
+        run([*pip, "-r", "requirements/base.txt", *BAKERY_EXTRA_PACKAGES], cwd=self.folder)
+        (self.folder / ".installed").touch()
+
+    def urls(self):
+        code = (
+            "from bakerydemo.blog.models import BlogPage\n"
+            "print(BlogPage.objects.live().order_by('pk').first().url)"
+        )
+        blog = self.manage("shell", "-c", code, capture=True).strip().splitlines()[-1]
+        return [
+            ("bakerydemo blog page", blog),
+            ("bakerydemo pages API, fields=*", "/api/v2/pages/?type=blog.BlogPage&fields=*"),
+        ]
+
+    def start(self):
+        log(f"bakerydemo: gunicorn with {WORKERS} workers on 127.0.0.1:{BAKERY_PORT}")
+        self.process = subprocess.Popen(
+            [
+                str(self.folder / ".venv" / "bin" / "gunicorn"),
+                "bakerydemo.wsgi:application",
+                f"--workers={WORKERS}",
+                f"--bind=127.0.0.1:{BAKERY_PORT}",
+                "--access-logfile=/dev/null",
+            ],
+            cwd=self.folder,
+            env=self.env(),
+            stdout=open(BENCH_DIR / "bakerydemo.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        wait_for(f"http://127.0.0.1:{BAKERY_PORT}/")
+
+    def stop(self):
+        if self.process is not None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+            self.process = None
+
+
+def runs_python_312(python):
+    check = [python, "-c", "import sys; sys.exit(sys.version_info < (3, 12))"]
+    try:
+        return subprocess.run(check, capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+def measure_bakery():
+    """{"rows": [...], "commit": ...} of bakerydemo's uncached origin, or {"skipped": why}."""
+    bakery = Bakery()
+    reason = bakery.prepare()
+    if reason:
+        log(f"bakerydemo skipped: {reason}")
+        return {"skipped": reason}
+    rows = []
+    try:
+        bakery.start()
+        for name, path in bakery.urls():
+            status, _headers, _body = fetch(f"http://127.0.0.1:{BAKERY_PORT}{path}")
+            if status != 200:
+                rows.append({"name": name, "path": path, "status": status})
+                continue
+            figure = wrk(f"http://127.0.0.1:{BAKERY_PORT}{path}", ORIGIN_CONNECTIONS)
+            log(f"{name}: origin {figure['rps']:,.1f} req/s")
+            rows.append({"name": name, "path": path, "status": status, "uncached": figure})
+    finally:
+        bakery.stop()
+    return {"rows": rows, "commit": bakery.commit}
+
+
 # Measuring -------------------------------------------------------------------------------------
 
 
@@ -342,8 +532,8 @@ def fetch(url, method="GET"):
         return error.code, dict(error.headers), error.read()
 
 
-def wrk(url, connections=CONNECTIONS):
-    """Requests per second, p50 and p99 latency (ms) of `url` under wrk."""
+def wrk(url, connections=CONNECTIONS, host=HOST):
+    """Requests per second, p50, p95 and p99 latency (ms) of `url` under wrk."""
     output = run(
         [
             "wrk",
@@ -353,8 +543,10 @@ def wrk(url, connections=CONNECTIONS):
             "--timeout",
             "10s",
             "--latency",
+            "-s",
+            str(BENCH_DIR / "p95.lua"),
             "-H",
-            f"Host: {HOST}",
+            f"Host: {host}",
             url,
         ],
         capture_output=True,
@@ -365,6 +557,7 @@ def wrk(url, connections=CONNECTIONS):
     return {
         "rps": rate,
         "p50": latency(output, "50%"),
+        "p95": int(re.search(r"^p95: (\d+)$", output, re.M).group(1)) / 1000,
         "p99": latency(output, "99%"),
         "errors": (int(errors.group(1)) if errors else 0)
         + (int(timeouts.group(1)) if timeouts else 0),
@@ -453,7 +646,7 @@ def machine_notes():
     ]
 
 
-def table(size, static, rows, generation_seconds, visibility):
+def table(size, static, rows, generation_seconds, visibility, bakery):
     def ratio(figure):
         share = 100 * figure["rps"] / static["rps"]
         return f"{share:.1f}%" if share >= 1 else f"{share:.3f}%"
@@ -465,7 +658,7 @@ def table(size, static, rows, generation_seconds, visibility):
         f"p50 {static['p50']:.1f} ms, p99 {static['p99']:.1f} ms.",
         "",
         "| URL | cached req/s | cached p50 / p99 ms | cached vs static | "
-        "origin req/s | origin p50 / p99 ms | origin vs static |",
+        "origin req/s | origin p50 / p95 / p99 ms | origin vs static |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
@@ -479,10 +672,12 @@ def table(size, static, rows, generation_seconds, visibility):
             errors = f" ({cached['errors']} / {uncached['errors']} non-2xx or timed out)"
         lines.append(
             f"| {label}{errors} | {cached['rps']:,.0f} | {cached['p50']:.1f} / "
-            f"{cached['p99']:.1f} | {ratio(cached)} | {uncached['rps']:,.0f} | "
-            f"{uncached['p50']:.1f} / {uncached['p99']:.1f} | {ratio(uncached)} |"
+            f"{cached['p99']:.1f} | {ratio(cached)} | {uncached['rps']:,.1f} | "
+            f"{uncached['p50']:.1f} / {uncached['p95']:.1f} / {uncached['p99']:.1f} | "
+            f"{ratio(uncached)} |"
         )
     lines.append("")
+    lines.extend(bakery_multiples(rows, bakery))
     if generation_seconds:
         lines.append(f"Load data generated in this run: {generation_seconds:,.0f} s.")
     seconds, cache_status = visibility
@@ -495,6 +690,73 @@ def table(size, static, rows, generation_seconds, visibility):
         )
     lines.append("")
     return lines
+
+
+# Our row, bakerydemo's row it is compared with (target: at least 5 times its requests/s).
+COMPARED = [
+    ("article", "bakerydemo blog page"),
+    ("API listing, fields=*", "bakerydemo pages API, fields=*"),
+]
+
+
+def bakery_multiples(rows, bakery):
+    measured = {row["name"]: row for row in rows + bakery.get("rows", []) if "uncached" in row}
+    lines = []
+    for ours, theirs in COMPARED:
+        if ours in measured and theirs in measured:
+            mine, stock = measured[ours]["uncached"], measured[theirs]["uncached"]
+            lines.append(
+                f"- Origin, {ours}: **{mine['rps'] / stock['rps']:.1f}x** the requests/s of "
+                f"the {theirs} ({mine['rps']:,.1f} vs {stock['rps']:,.1f}); p99 "
+                f"{mine['p99']:.0f} vs {stock['p99']:.0f} ms."
+            )
+    if lines:
+        lines.append("")
+    return lines
+
+
+def bakery_section(bakery):
+    lines = ["### Stock Wagtail side by side: wagtail/bakerydemo", ""]
+    if "skipped" in bakery:
+        return [*lines, f"Not measured: {bakery['skipped']}.", ""]
+    lines += [
+        f"bakerydemo {bakery['commit'][:12]} with its own requirements from PyPI, its "
+        "production settings (local-memory cache), PostgreSQL and its demo data "
+        f"(`load_initial_data`), gunicorn with {WORKERS} sync workers, wrk straight to "
+        f"gunicorn with {ORIGIN_CONNECTIONS} connections, in the same run.",
+        "",
+        "| URL | origin req/s | origin p50 / p95 / p99 ms |",
+        "|---|---:|---:|",
+    ]
+    for row in bakery["rows"]:
+        label = f"{row['name']} `{row['path']}`"
+        if "uncached" not in row:
+            lines.append(f"| {label} | answers {row['status']}: not measured | |")
+            continue
+        figure = row["uncached"]
+        lines.append(
+            f"| {label} | {figure['rps']:,.1f} | {figure['p50']:.1f} / {figure['p95']:.1f} / "
+            f"{figure['p99']:.1f} |"
+        )
+    return [*lines, ""]
+
+
+def search_section(search_p95):
+    """Search p95 at each size, and the largest against the smallest (target: within 2x)."""
+    if not search_p95:
+        return []
+    lines = ["### Search p95 by size (origin)", ""]
+    lines += [f"- {size:,} articles: {p95:.1f} ms" for size, p95 in sorted(search_p95.items())]
+    if len(search_p95) > 1:
+        sizes = sorted(search_p95)
+        lines.append(
+            f"- {sizes[-1]:,} against {sizes[0]:,}: "
+            f"**{search_p95[sizes[-1]] / search_p95[sizes[0]]:.2f}x** (target: at most 2x)"
+        )
+    return [*lines, ""]
+
+
+KEPT_HEADING = "## CPU time per uncached request"
 
 
 def write_report(sections):
@@ -520,6 +782,10 @@ def write_report(sections):
     ]
     for section in sections:
         lines.extend(section)
+    # Hand-written sections (bench/request_cpu.py's figures) follow the tables, kept as is.
+    previous = OUTPUT.read_text() if OUTPUT.exists() else ""
+    if KEPT_HEADING in previous:
+        lines.append(previous[previous.index(KEPT_HEADING) :].rstrip("\n") + "\n")
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text("\n".join(lines))
     log(f"wrote {OUTPUT}")
@@ -531,7 +797,10 @@ def main():
     ensure_services()
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     (BENCH_DIR / "static").mkdir(exist_ok=True)
+    (BENCH_DIR / "p95.lua").write_text(WRK_P95_SCRIPT)
+    bakery = measure_bakery()
     sections = []
+    search_p95 = {}
     for size in sorted(SIZES):
         DATABASE_URL = f"{DATABASE_BASE_URL}_{size}"
         ensure_database()
@@ -545,7 +814,12 @@ def main():
             visibility = publish_visibility(values["article_url"])
         finally:
             processes.stop()
-        sections.append(table(size, static, rows, generation_seconds, visibility))
+        sections.append(table(size, static, rows, generation_seconds, visibility, bakery))
+        for row in rows:
+            if row["name"] == "search" and "uncached" in row:
+                search_p95[size] = row["uncached"]["p95"]
+    sections.append(search_section(search_p95))
+    sections.append(bakery_section(bakery))
     write_report(sections)
 
 

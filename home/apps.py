@@ -7,6 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home page and site settings")
 
     def ready(self):
+        from portal import fragments
+
         from . import purging
 
         purging.connect()
+        fragments.connect()

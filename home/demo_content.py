@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image as PILImage
@@ -36,6 +35,7 @@ from articles.models import (
     EventReportPage,
     NewsArticlePage,
 )
+from editorial.uploads import check_document_file, checked_image_file
 from home.models import HomePage, PortalSettings
 from snippets.models import Agency, Award, AwardRecipient, Banner, Person
 
@@ -239,7 +239,8 @@ def ensure_image(title, alt, seed, **kwargs):
     image = image_model.objects.filter(title=title).first()
     if image is None:
         image = image_model(title=title, description=alt)
-        image.file = ImageFile(io.BytesIO(draw_image(seed, **kwargs)), name=f"demo-{seed}.jpg")
+        # The admin's upload rules; the renditions are drawn once the save commits.
+        image.file = checked_image_file(draw_image(seed, **kwargs), name=f"demo-{seed}.jpg")
         image.save()
     return image
 
@@ -254,6 +255,7 @@ def ensure_document(title, filename):
         )
         document = document_model(title=title)
         document.file = ContentFile(buffer.getvalue(), name=filename)
+        check_document_file(document.file)
         document.save()
     return document
 

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from articles.blocks import RICH_TEXT_FEATURES
 from articles.models import AnnouncementPage, ArticleIndexPage, NewsArticlePage, with_listing_images
+from editorial.renditions import BANNERS
 from snippets.models import Agency, Banner
 
 LATEST_NEWS_COUNT = 6
@@ -22,12 +23,7 @@ FEATURED_COUNT = 4
 ANNOUNCEMENT_COUNT = 5
 
 # Rendition filter specs per banner placement: the first is the `src`, all go in `srcset`.
-BANNER_RENDITIONS = {
-    Banner.Placement.HEADER: ("width-1440", "width-720"),
-    Banner.Placement.SIDEBAR: ("width-640", "width-320"),
-    Banner.Placement.HOME: ("width-960", "width-480"),
-    Banner.Placement.FOOTER: ("width-480", "width-240"),
-}
+BANNER_RENDITIONS = {placement: BANNERS[placement] for placement in Banner.Placement}
 HEADER_FALLBACK_RENDITIONS = BANNER_RENDITIONS[Banner.Placement.HEADER]
 
 

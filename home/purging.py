@@ -122,8 +122,9 @@ class PortalPurgeBatch(PurgeBatch):
         return [site.root_url.rstrip("/") for site in sites if site is not None]
 
     def add_site_urls(self, site=None):
+        """The sitemap index and its first section (the others: HTTP_CACHE_S_MAXAGE_QUERY)."""
         for root in self.site_root_urls(site):
-            self.add_url(f"{root}/sitemap.xml")
+            self.add_urls([f"{root}/sitemap.xml", f"{root}/sitemap-pages.xml"])
 
     def add_api_object(self, obj):
         """The object's API details and its endpoint's listing."""

@@ -11,6 +11,7 @@ This module imports no model: every app may use it.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -27,7 +28,9 @@ MAX_WORD_LENGTH = 64
 MAX_SCORED_SPANS = 200
 
 
+@lru_cache(maxsize=4096)
 def fold_char(char):
+    """One character folded (cached: a text repeats a few hundred distinct characters)."""
     decomposed = unicodedata.normalize("NFD", char.translate(EXTRA_FOLDS))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
 from articles.models import (
     AnnouncementIndexPage,
@@ -107,6 +108,12 @@ def paginate(request, results):
         raise Http404(_("No such page of results.")) from error
 
 
+def is_lower_bound(count):
+    """Whether the backend stopped counting at its limit of ranked matches (PostgreSQL)."""
+    limit = getattr(get_search_backend(), "ranked_matches", None)
+    return limit is not None and count >= limit
+
+
 def excerpt_text(page):
     """The text an excerpt is cut from: the page's lead or summary, then its body."""
     parts = []
@@ -171,6 +178,7 @@ def search_view(request):
         page_obj=page_obj,
         results=describe(page_obj.object_list, words, sections),
         total=page_obj.paginator.count,
+        total_is_lower_bound=is_lower_bound(page_obj.paginator.count),
         filter_query=urlencode(filters),
         has_filters=any(data.get(key) for key in FILTER_KEYS),
     )

@@ -38,6 +38,7 @@ from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import BaseSerializer, RelatedField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
@@ -47,6 +48,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
+
+from portal.fragments import cached_count
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
 from .serializers import (
@@ -300,6 +303,17 @@ def dated_bounds(field, after, before):
 MAX_INTEGER = 2**31 - 1
 
 
+class CachedCountPagination(WagtailPagination):
+    """The API's pagination with its `total_count` cached per version (home.fragments)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if isinstance(queryset, models.QuerySet):
+            count = cached_count(request, queryset)
+            queryset = queryset.all()
+            queryset.count = lambda: count  # WagtailPagination reads it once, then slices.
+        return super().paginate_queryset(queryset, request, view)
+
+
 class CachedAPIMixin:
     """HTTP behaviour shared by every endpoint of the portal.
 
@@ -317,6 +331,7 @@ class CachedAPIMixin:
 
     last_modified_field = "last_published_at"
     authentication_classes = ()
+    pagination_class = CachedCountPagination
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["updated_since"])
 
     def initial(self, request, *args, **kwargs):

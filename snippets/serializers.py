@@ -13,8 +13,10 @@ from wagtail.blocks.struct_block import StructValue
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, SourceImageIOError
 
+from editorial import renditions
+
 # The renditions every serialised image carries, by name.
-IMAGE_RENDITIONS = {"thumbnail": "max-160x160", "large": "max-1200x1200"}
+IMAGE_RENDITIONS = renditions.API
 
 
 def prefetch_image_renditions(lookup, renditions=IMAGE_RENDITIONS):

@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from articles.models import ArticleIndexPage, NewsArticlePage
+from editorial import renditions
 
 register = template.Library()
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
-# The hero's large rendition: the article template generates it already.
-SHARE_RENDITION = "width-1200"
+# The hero's large JPEG rendition: the article template generates it already.
+SHARE_RENDITION = renditions.ARTICLE_JPEG_LARGE
 # As django.utils.html.json_script: nothing in the data can close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django import template
 from django.conf import settings
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -32,6 +33,7 @@ from home.models import (
     current_announcements,
     visible_banners,
 )
+from portal import fragments
 from snippets.models import Banner
 
 register = template.Library()
@@ -242,12 +244,15 @@ def portal_home(context):
 
 def get_portal_settings(request):
     """This site's PortalSettings (unsaved defaults when no site matches the request)."""
-    if request is None:
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
         return PortalSettings()
-    try:
-        return PortalSettings.for_request(request)
-    except PortalSettings.DoesNotExist:
-        return PortalSettings()
+    return fragments.cached(request, ("settings", site.pk), lambda: PortalSettings.for_site(site))
+
+
+def site_id(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.pk if site is not None else 0
 
 
 @register.simple_tag(takes_context=True)
@@ -269,14 +274,28 @@ def banner_href(banner, request):
     return banner.link_url
 
 
+def next_banner_change(placement, locale_id):
+    """When a live banner of `placement` next starts or ends (None: no change scheduled)."""
+    now = timezone.now()
+    banners = Banner.objects.live().filter(placement=placement, locale_id=locale_id)
+    changes = banners.aggregate(
+        start=Min("starts_at", filter=Q(starts_at__gt=now)),
+        end=Min("ends_at", filter=Q(ends_at__gt=now)),
+    )
+    return min((change for change in changes.values() if change), default=None)
+
+
 def image_item(image, alt, href, specs):
-    """What the banner templates need: the renditions (large, small), alt text and link."""
+    """What the banner templates need: the renditions (large, small, and both in WebP), alt
+    text and link."""
     renditions = get_renditions_or_not_found(image, specs)
     return {
         "alt": alt,
         "href": href,
         "large": renditions[specs[0]],
         "small": renditions[specs[1]],
+        "webp_large": renditions[specs[2]],
+        "webp_small": renditions[specs[3]],
     }
 
 
@@ -287,15 +306,28 @@ def banners(context, placement, items=None):
     `items` lets a view pass banners it already fetched (HomePage passes `home_banners`).
     """
     request = context.get("request")
-    if items is None or items == "":
-        items = visible_banners(placement, current_locale_id(context))
     specs = BANNER_RENDITIONS.get(placement, BANNER_RENDITIONS[Banner.Placement.SIDEBAR])
-    return {
-        "placement": placement,
-        "banners": [
+
+    def build(items):
+        return [
             image_item(banner.image, banner.alt_text, banner_href(banner, request), specs)
             for banner in items
-        ],
+        ]
+
+    if items is None or items == "":
+        locale_id = current_locale_id(context)
+        key = ("banners", placement, locale_id, site_id(request))
+        items = fragments.cached(
+            request,
+            key,
+            lambda: build(visible_banners(placement, locale_id)),
+            until=lambda: next_banner_change(placement, locale_id),
+        )
+    else:
+        items = build(items)
+    return {
+        "placement": placement,
+        "banners": items,
         "lazy": placement != Banner.Placement.HEADER,
     }
 
@@ -304,16 +336,27 @@ def banners(context, placement, items=None):
 def header_banner(context):
     """The first visible header banner, else the settings' fallback image, else nothing."""
     request = context.get("request")
-    banner = visible_banners(Banner.Placement.HEADER, current_locale_id(context)).first()
-    if banner is not None:
-        href = banner_href(banner, request)
-        specs = BANNER_RENDITIONS[Banner.Placement.HEADER]
-        return {"item": image_item(banner.image, banner.alt_text, href, specs)}
-    image = get_portal_settings(request).header_fallback_image
-    if image is None:
-        return {"item": None}
-    # The portal name is written next to it: without a description the image is decorative.
-    return {"item": image_item(image, image.description or "", "", HEADER_FALLBACK_RENDITIONS)}
+    locale_id = current_locale_id(context)
+
+    def build():
+        banner = visible_banners(Banner.Placement.HEADER, locale_id).first()
+        if banner is not None:
+            href = banner_href(banner, request)
+            specs = BANNER_RENDITIONS[Banner.Placement.HEADER]
+            return image_item(banner.image, banner.alt_text, href, specs)
+        image = get_portal_settings(request).header_fallback_image
+        if image is None:
+            return ""
+        # The portal name is written next to it: without a description it is decorative.
+        return image_item(image, image.description or "", "", HEADER_FALLBACK_RENDITIONS)
+
+    item = fragments.cached(
+        request,
+        ("header_banner", locale_id, site_id(request)),
+        build,
+        until=lambda: next_banner_change(Banner.Placement.HEADER, locale_id),
+    )
+    return {"item": item or None}
 
 
 # Announcements and menu -------------------------------------------------------------------
@@ -325,16 +368,23 @@ def announcements_box(context):
 
     Uses `current_announcements` from the context when the view already fetched them.
     """
+    request = context.get("request")
     locale_id = current_locale_id(context)
+
+    def build():
+        index = (
+            AnnouncementIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+            if locale_id
+            else None
+        )
+        return {"items": current_announcements(locale_id), "index": index}
+
+    today = timezone.localdate()
+    box = fragments.cached(request, ("announcements", locale_id, today.isoformat()), build)
     items = context.get("current_announcements")
     if items is None:
-        items = current_announcements(locale_id)
-    index = (
-        AnnouncementIndexPage.objects.live().public().filter(locale_id=locale_id).first()
-        if locale_id
-        else None
-    )
-    return {"request": context.get("request"), "announcements": items, "index": index}
+        items = box["items"]
+    return {"request": request, "announcements": items, "index": box["index"]}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -349,7 +399,12 @@ def main_menu(context):
     items = []
     current_path = page.path if isinstance(page, Page) and page.path else None
     if home is not None:
-        for child in home.get_children().live().public().in_menu():
+        children = fragments.cached(
+            request,
+            ("menu", home.pk),
+            lambda: list(home.get_children().live().public().in_menu()),
+        )
+        for child in children:
             if current_path == child.path:
                 current = "page"
             elif current_path and current_path.startswith(child.path):

@@ -1,6 +1,8 @@
-"""sitemap.xml (every public page in every language, with hreflang alternates) and robots.txt."""
+"""sitemap.xml (an index of sections listing every public page in every language, with
+hreflang alternates) and robots.txt."""
 
 from django.conf import settings
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.contrib.sitemaps import Sitemap
@@ -10,41 +12,51 @@ from wagtail.models import Locale, Page
 class PortalSitemap(Sitemap):
     """The live, public pages of the site's home page and of its translations.
 
-    A page under an unpublished or private parent is left out, like its parent. Each URL
-    lists its published translations as `<xhtml:link rel="alternate" hreflang>`, plus
-    x-default (the default language's version).
+    Served in sections of `limit` pages (`/sitemap-pages.xml?p=2`) listed by the index at
+    /sitemap.xml: a request holds one section's pages, never the whole site, and costs the
+    same queries whatever the number of pages. A page under an unpublished or private
+    parent is left out, like its parent. Each URL lists its published translations as
+    `<xhtml:link rel="alternate" hreflang>`, plus x-default (the default language's version).
     """
 
-    def items(self):
-        root = self.get_wagtail_site().root_page
-        roots = Page.objects.live().public().filter(translation_key=root.translation_key)
-        pages = []
-        for home in roots:
-            pages.extend(
-                home.get_descendants(inclusive=True)
-                .live()
-                .public()
-                .order_by("path")
-                .defer_streamfields()
-                .specific()
-            )
-        locales = {locale.pk: locale for locale in Locale.objects.all()}
-        reachable = set()
-        items = []
-        for page in sorted(pages, key=lambda page: page.path):
-            parent_path = page.path[: -page.steplen]
-            if page.depth > root.depth and parent_path not in reachable:
-                continue  # an ancestor is a draft or private
-            reachable.add(page.path)
-            page._state.fields_cache["locale"] = locales[page.locale_id]
-            items.append(page)
-        self.alternates = self.build_alternates(items)
-        return items
+    limit = 5000
 
-    def build_alternates(self, pages):
+    def pages(self):
+        root = self.get_wagtail_site().root_page
+        homes = list(
+            Page.objects.live()
+            .public()
+            .filter(translation_key=root.translation_key)
+            .values_list("path", flat=True)
+        )
+        # Parents that are not live hide their subtrees (private ones: `public()`).
+        hidden = Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
+        under_home = Q(pk__in=[])
+        for path in homes:
+            under_home |= Q(path__startswith=path)
+        pages = Page.objects.live().public().filter(under_home)
+        for path in hidden:
+            pages = pages.exclude(path__startswith=path)
+        return pages
+
+    def items(self):
+        return self.pages().order_by("path").defer_streamfields().specific()
+
+    def get_latest_lastmod(self):
+        """For the index, in one query: Django's own reads every page of the site."""
+        return self.pages().aggregate(latest=Max("last_published_at"))["latest"]
+
+    def alternates(self, pages, locales):
         """{page location: [{"lang_code", "location"}, ...]} for pages with translations."""
+        translations = (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in={page.translation_key for page in pages})
+            .only("pk", "path", "url_path", "translation_key", "locale_id", "depth")
+        )
         groups = {}
-        for page in pages:
+        for page in translations:
+            page._state.fields_cache["locale"] = locales[page.locale_id]
             url = page.get_full_url(self.request)
             if url:
                 groups.setdefault(page.translation_key, {})[page.locale.language_code] = url
@@ -65,11 +77,17 @@ class PortalSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         urls = []
         last_mods = set()
-        for item in self.paginator.page(page).object_list:
+        pages = list(self.paginator.page(page).object_list)
+        # Page URLs depend on the page's language: one query for all the locales.
+        locales = {locale.pk: locale for locale in Locale.objects.all()}
+        for item in pages:
+            item._state.fields_cache["locale"] = locales[item.locale_id]
+        alternates = self.alternates(pages, locales)
+        for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
-                alternates = self.alternates.get(url_info.get("location"))
-                if alternates:
-                    url_info = {**url_info, "alternates": alternates}
+                entries = alternates.get(url_info.get("location"))
+                if entries:
+                    url_info = {**url_info, "alternates": entries}
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -17,7 +18,18 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     re_path(r"^api/v2/(?P<path>.*)$", api_not_found),
     path("visits/", include("visits.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": {"pages": PortalSitemap}, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": {"pages": PortalSitemap}},
+        name="sitemap_section",
+    ),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
 ]
 
@@ -33,3 +45,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A lost database answers a 503 page (portal/outage.py), anything else Django's 500 page.
+handler500 = "portal.outage.server_error"

@@ -37,7 +37,13 @@ def test_cors_paths_cover_feeds_and_sitemap(settings):
     import re
 
     pattern = re.compile(settings.CORS_URLS_REGEX)
-    for path in ["/sitemap.xml", "/tin-tuc/rss/", "/en/news/atom/", "/api/v2/blocs/"]:
+    for path in [
+        "/sitemap.xml",
+        "/sitemap-pages.xml",
+        "/tin-tuc/rss/",
+        "/en/news/atom/",
+        "/api/v2/blocs/",
+    ]:
         assert pattern.match(path), path
     for path in ["/admin/", "/admin/pages/rss/", "/tin-tuc/", "/documents/1/a.pdf"]:
         assert not pattern.match(path), path

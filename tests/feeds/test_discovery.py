@@ -9,9 +9,11 @@ from html import unescape
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date
 from wagtail.models import Page, PageViewRestriction
 
 from articles.models import ArticleIndexPage, EventReportPage, NewsArticlePage
+from portal.sitemaps import PortalSitemap
 
 from .conftest import publish
 
@@ -20,17 +22,25 @@ pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
-def sitemap_entries(client):
-    """{location: {hreflang: href}} of /sitemap.xml."""
-    response = client.get("/sitemap.xml")
+def get_xml(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
+    return ET.fromstring(response.content)
+
+
+def sitemap_entries(client):
+    """{location: {hreflang: href}} of the sections listed by the /sitemap.xml index."""
+    sections = [
+        loc.text for loc in get_xml(client, "/sitemap.xml").findall("sm:sitemap/sm:loc", NS)
+    ]
+    assert sections
     return {
         url.find("sm:loc", NS).text: {
             link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)
         }
-        for url in root.findall("sm:url", NS)
+        for section in sections
+        for url in get_xml(client, section.removeprefix("http://testserver")).findall("sm:url", NS)
     }
 
 
@@ -102,10 +112,13 @@ class TestSitemap:
 
     def test_query_count_does_not_grow_with_articles(self, client, article_factory):
         def count():
-            client.get("/sitemap.xml")  # caches the site's root paths
-            with CaptureQueriesContext(connection) as queries:
-                assert client.get("/sitemap.xml").status_code == 200
-            return len(queries)
+            counts = []
+            for url in ("/sitemap.xml", "/sitemap-pages.xml"):
+                client.get(url)  # caches the site's root paths
+                with CaptureQueriesContext(connection) as queries:
+                    assert client.get(url).status_code == 200
+                counts.append(len(queries))
+            return counts
 
         article_factory()
         article_factory()
@@ -113,6 +126,45 @@ class TestSitemap:
         for _ in range(8):
             article_factory()
         assert count() == small
+        # The index's Last-Modified is the newest publication (one aggregate query).
+        newest = article_factory()
+        newest.refresh_from_db()
+        response = client.get("/sitemap.xml")
+        assert response["Last-Modified"] == http_date(newest.last_published_at.timestamp())
+
+    def test_sections_of_limited_size_listed_by_the_index(
+        self, client, article_factory, monkeypatch
+    ):
+        for _ in range(7):
+            article_factory()
+        monkeypatch.setattr(PortalSitemap, "limit", 3)
+        index = get_xml(client, "/sitemap.xml")
+        sections = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+        live = Page.objects.live().public().filter(depth__gt=1)
+        expected_sections = -(-live.count() // 3)
+        assert sections == [
+            "http://testserver/sitemap-pages.xml" + ("" if number == 1 else f"?p={number}")
+            for number in range(1, expected_sections + 1)
+        ]
+        seen = []
+        for number in range(1, expected_sections + 1):
+            root = get_xml(client, f"/sitemap-pages.xml?p={number}")
+            locations = [url.find("sm:loc", NS).text for url in root.findall("sm:url", NS)]
+            assert 1 <= len(locations) <= 3
+            seen.extend(locations)
+        assert sorted(seen) == sorted({page.get_full_url() for page in live})
+        assert client.get(f"/sitemap-pages.xml?p={expected_sections + 1}").status_code == 404
+        assert client.get("/sitemap-pages.xml?p=abc").status_code == 404
+        assert client.get("/sitemap-other.xml").status_code == 404
+
+        def count(number):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(f"/sitemap-pages.xml?p={number}").status_code == 200
+            return len(queries)
+
+        # Sections of articles only cost the same whatever their place in the site.
+        assert expected_sections == 3
+        assert count(2) == count(3)
 
 
 def test_robots_txt(client, home):

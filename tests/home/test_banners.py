@@ -13,6 +13,8 @@ from snippets.models import Banner
 pytestmark = pytest.mark.django_db
 
 PLACEMENTS = [Banner.Placement.SIDEBAR, Banner.Placement.HEADER, Banner.Placement.HOME]
+# A banner's image is a <picture>: its WebP <source>, then the <img>.
+PICTURE_START = r"<picture><source [^>]*>"
 
 
 def home_html(client):
@@ -58,7 +60,9 @@ def test_banner_without_schedule_renders_with_link_and_alt(
     make_banner(placement, alt_text="Cổng thông tin thành phố", link_url="https://haiphong.gov.vn/")
     html = home_html(client)
     assert re.search(
-        r'<a [^>]*href="https://haiphong.gov.vn/"[^>]*><img [^>]*alt="Cổng thông tin thành phố"',
+        r'<a [^>]*href="https://haiphong.gov.vn/"[^>]*>'
+        + PICTURE_START
+        + r'<img [^>]*alt="Cổng thông tin thành phố"',
         html,
     )
 
@@ -118,8 +122,12 @@ def test_banner_linking_to_an_unpublished_page_has_no_link(
     make_banner(alt_text="Liên kết nội bộ", link_url="", link_page=draft)
     make_banner(alt_text="Chuyên mục", link_url="", link_page=news_section)
     html = home_html(client)
-    assert re.search(r'<li class="banners__item"><img [^>]*alt="Liên kết nội bộ"', html)
-    assert re.search(r'<a [^>]*href="/tin-tuc/"[^>]*><img [^>]*alt="Chuyên mục"', html)
+    assert re.search(
+        r'<li class="banners__item">' + PICTURE_START + r'<img [^>]*alt="Liên kết nội bộ"', html
+    )
+    assert re.search(
+        r'<a [^>]*href="/tin-tuc/"[^>]*>' + PICTURE_START + r'<img [^>]*alt="Chuyên mục"', html
+    )
 
 
 def test_banners_tag_outside_a_page_uses_the_active_language(site_home, make_banner, locale_en):

@@ -193,4 +193,7 @@ def test_server_error_page_needs_no_database(django_assert_num_queries):
     with django_assert_num_queries(0):
         html = loader.render_to_string("500.html")
     assert '<html lang="vi">' in html
-    assert "{%" not in html
+    assert "{%" not in html and "{#" not in html
+    # The Content-Security-Policy allows no inline style: the page links its stylesheet.
+    assert "<style" not in html
+    assert '<link rel="stylesheet" href="/static/css/error-page.css">' in html

@@ -49,6 +49,11 @@ def test_generated_articles_are_whole_pages(client, demo_content, django_user_mo
     report = EventReportPage.objects.filter(pk__in=new.values("pk")).first()
     assert client.get(report.url).status_code == 200
     assert Agency.objects.filter(slug="so-tai-chinh").exists()
+    # Their image blocks read like the editor's: the API lists both kinds together.
+    listing = client.get("/api/v2/pages/?type=articles.NewsArticlePage&fields=*&limit=50")
+    assert listing.status_code == 200
+    bodies = [item["body"] for item in listing.json()["items"]]
+    assert any(block["type"] == "image" for body in bodies for block in body)
     # Editors can open them in the admin like any page.
     editor = django_user_model.objects.create_superuser("bientap", "b@example.vn", "mật khẩu")
     client.force_login(editor)

@@ -36,6 +36,7 @@ def test_publishing_an_article(purged, on_commit, seed_report, other_article, bl
         ROOT + "/tin-tuc-su-kien/rss/",
         ROOT + "/tin-tuc-su-kien/atom/",
         ROOT + "/sitemap.xml",
+        ROOT + "/sitemap-pages.xml",
         f"{ROOT}/api/v2/pages/",
         f"{ROOT}/api/v2/pages/{seed_report.pk}/",
         # The report belongs to a bloc year: the bloc's page lists it.

@@ -58,6 +58,9 @@ def urls():
         "rss": "/tin-tuc-su-kien/rss/",
         "atom": "/tin-tuc-su-kien/atom/",
         "sitemap": "/sitemap.xml",
+        "sitemap section": "/sitemap-pages.xml",
+        "search": "/tim-kiem/?q=chuyển đổi số",
+        "API listing, fields=*": "/api/v2/pages/?type=articles.NewsArticlePage&fields=*",
     }
 
 

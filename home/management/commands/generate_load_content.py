@@ -42,6 +42,7 @@ from articles.models import (
 )
 from blocs.models import BlocIndexPage, BlocMembership, BlocPage, BlocYear
 from home.demo_content import DemoContent, ensure_image, ensure_snippet
+from portal import fragments
 from snippets.models import Agency, Person
 
 AGENCY_NAMES = [
@@ -276,6 +277,8 @@ class Command(BaseCommand):
             )
         else:
             self.update_indexes(created_ids, progress_stream, options["batch_size"])
+        # Bulk inserts send no signals: the cached listing counts and menus are stale.
+        fragments.invalidate()
         total = NewsArticlePage.objects.filter(locale=self.locale).count()
         self.stdout.write(
             f"Added {count:,} articles in {time.monotonic() - started:,.1f} s; "
@@ -374,7 +377,17 @@ class Command(BaseCommand):
                 2,
                 {
                     "type": "image",
-                    "value": {"image": image.pk, "caption": image.description, "credit": ""},
+                    # ImageBlock's own format, as the editor saves it: a bare image id mixed
+                    # with those in one listing breaks ImageBlock.bulk_to_python.
+                    "value": {
+                        "image": {
+                            "image": image.pk,
+                            "alt_text": image.description,
+                            "decorative": False,
+                        },
+                        "caption": image.description,
+                        "credit": "",
+                    },
                     "id": str(uuid.uuid4()),
                 },
             )
@@ -507,7 +520,7 @@ class Command(BaseCommand):
             for start in range(0, len(ids), batch_size):
                 chunk = list(
                     model.objects.filter(pk__in=ids[start : start + batch_size]).prefetch_related(
-                        "tags"
+                        *indexed_relations(model)
                     )
                 )
                 backend.add_bulk(model, chunk)
@@ -516,6 +529,18 @@ class Command(BaseCommand):
                 done += len(chunk)
                 progress.update(done)
         progress.finish()
+
+
+def indexed_relations(model):
+    """The relations that `model`'s search text reads, to prefetch for a batch of pages."""
+    relations = (
+        "tags",
+        "related_agencies__agency",
+        "related_people__person__agency",
+        "officials__person__agency",
+        "participating_agencies__agency",
+    )
+    return [relation for relation in relations if hasattr(model, relation.split("__")[0])]
 
 
 def insert_rows(model, objects):

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -83,6 +84,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# The admin's saves run in one transaction each: one that fails half-way (or a worker killed
+# mid-request) leaves nothing written (portal/transactions.py).
+MIDDLEWARE += ["portal.transactions.AdminTransactionMiddleware"]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -182,6 +187,9 @@ if SEARCH_BACKEND != "database":
         INDEX=os.environ.get("SEARCH_INDEX", "portal"),
         TIMEOUT=int(os.environ.get("SEARCH_TIMEOUT", "5")),
     )
+# PostgreSQL: a search ranks only the newest matches, so that its cost stays flat as the
+# site grows (search.backends.NewestMatchesCompiler); the count stops there too.
+SEARCH_RANKED_MATCHES = int(os.environ.get("SEARCH_RANKED_MATCHES", "200"))
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "doc",
@@ -204,6 +212,13 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # A new image needs a description (its alternative text on the site).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.forms.ImageForm"
+# Documents: the content must match the extension (editorial.uploads); they are served by
+# Django (private collections are checked, nginx never serves /media/documents/), as a
+# download except PDF, with `X-Content-Type-Options: nosniff` and `default-src 'none'`.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.forms.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
@@ -234,7 +249,7 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 
 # Public, read-only API and feeds: readable from any origin (GET, HEAD and the preflight),
 # without credentials; nothing else (the admin above all) answers cross-origin requests.
-CORS_URLS_REGEX = r"^/(?!admin/)(api/.*|sitemap\.xml|(.*/)?(rss|atom)/)$"
+CORS_URLS_REGEX = r"^/(?!admin/)(api/.*|sitemap(-[a-z]+)?\.xml|(.*/)?(rss|atom)/)$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
@@ -269,3 +284,100 @@ if os.environ.get("WAGTAILFRONTENDCACHE_URL"):
 # home.purging lists the translations' own URLs: Wagtail must not rewrite each URL's
 # language prefix (it would invent /vi/... URLs that do not exist).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Seconds the site-wide fragments (menu, banners, announcements) and listing counts stay in
+# Django's cache; any publish or snippet change replaces them at once (site/portal/fragments.py).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
+# Security headers (portal.security): Content-Security-Policy and Permissions-Policy on every
+# response; SecurityMiddleware adds nosniff, Referrer-Policy and Cross-Origin-Opener-Policy.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# Videos embedded in articles come only from these providers (oEmbed); any other URL is
+# refused in the editor ("Không tìm thấy nội dung nhúng cho URL này.").
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [
+            {
+                "endpoint": "https://www.youtube.com/oembed",
+                "urls": [
+                    r"^https?://(?:www\.|m\.)?youtube\.com/watch\?.+$",
+                    r"^https?://(?:www\.)?youtube\.com/(?:shorts|live)/.+$",
+                    r"^https?://youtu\.be/.+$",
+                ],
+            },
+            {
+                "endpoint": "https://www.vimeo.com/api/oembed.{format}",
+                "urls": [r"^https?://(?:www\.)?vimeo\.com/.+$"],
+            },
+        ],
+    }
+]
+EMBED_FRAME_SOURCES = ["https://www.youtube.com", "https://player.vimeo.com"]
+# Origins besides the site itself that serve uploaded images and media (object storage, a
+# CDN), e.g. "https://media.example.gov.vn".
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+CSP_PUBLIC = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", *CSP_MEDIA_ORIGINS],
+    "media-src": ["'self'", *CSP_MEDIA_ORIGINS],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": EMBED_FRAME_SOURCES,
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin uses inline styles and scripts; its page previews are framed by the admin.
+CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *CSP_MEDIA_ORIGINS],
+    "media-src": ["'self'", *CSP_MEDIA_ORIGINS],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CSP_ADMIN_PATH_PREFIXES = ("/admin/",)
+# Where browsers report violations (empty: nowhere); report-only to try a policy change.
+CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# No request from the admin to the internet: no avatars from Gravatar, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Admin hardening (README.md, "Admin security"): two-step sign-in, login throttling,
+# sessions, and the anonymous rate limit of the API and feeds (portal.ratelimit). Counts
+# live in the cache.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "portal.ratelimit.RateLimitMiddleware",
+)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.forms.PortalPasswordResetForm"
+# Superusers cannot sign in to the admin without a TOTP device (manage.py enrol_totp).
+OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", False)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin điện tử")
+LOGIN_THROTTLE_ENABLED = env_bool("LOGIN_THROTTLE_ENABLED", True)
+LOGIN_THROTTLE_USER_FAILURES = int(os.environ.get("LOGIN_THROTTLE_USER_FAILURES", "5"))
+LOGIN_THROTTLE_ADDRESS_FAILURES = int(os.environ.get("LOGIN_THROTTLE_ADDRESS_FAILURES", "20"))
+LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900"))
+LOGIN_THROTTLE_LOCKOUT = int(os.environ.get("LOGIN_THROTTLE_LOCKOUT", "900"))
+# A session ends after SESSION_COOKIE_AGE seconds without a request: saving it on every
+# request slides the expiry. Anonymous readers have no session, so pages stay cookie-free.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = env_bool("DJANGO_SESSION_SAVE_EVERY_REQUEST", True)
+RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", True)
+RATE_LIMIT_REQUESTS = int(os.environ.get("RATE_LIMIT_REQUESTS", "300"))
+RATE_LIMIT_WINDOW = int(os.environ.get("RATE_LIMIT_WINDOW", "60"))

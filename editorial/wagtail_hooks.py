@@ -1,0 +1,55 @@
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.users.views.bulk_actions.user_bulk_action import UserBulkAction
+
+from .two_step import TwoStepView
+
+
+@hooks.register("register_admin_urls")
+def register_two_step_url():
+    return [path("account/two-step/", TwoStepView.as_view(), name="editorial_two_step")]
+
+
+@hooks.register("register_account_menu_item")
+def two_step_menu_item(request):
+    return {
+        "url": reverse("editorial_two_step"),
+        "label": _("Two-step sign-in"),
+        "help_text": _("Ask for a code from an authenticator app at each sign-in."),
+    }
+
+
+# Wagtail lets anyone who may add or change users tick "Administrator" (is_superuser) and
+# edit superusers' e-mail and password. The portal's administrators ("Quản trị viên")
+# manage editorial accounts; only superusers may make, change or deactivate superusers.
+
+
+def refuse_superuser_changes(request, user=None):
+    if request.user.is_superuser:
+        return
+    if (user is not None and user.is_superuser) or request.POST.get("is_superuser"):
+        raise PermissionDenied
+
+
+@hooks.register("before_create_user")
+def guard_user_creation(request):
+    refuse_superuser_changes(request)
+
+
+@hooks.register("before_edit_user")
+def guard_user_edit(request, user):
+    refuse_superuser_changes(request, user)
+
+
+@hooks.register("before_bulk_action")
+def guard_user_bulk_actions(request, action_type, objects, action_class_instance):
+    if (
+        isinstance(action_class_instance, UserBulkAction)
+        and action_class_instance.model is get_user_model()
+        and not request.user.is_superuser
+        and any(user.is_superuser for user in objects)
+    ):
+        raise PermissionDenied

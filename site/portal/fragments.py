@@ -1,0 +1,127 @@
+"""Site-wide fragments (menu, banners, announcements, settings) and listing counts, kept in
+Django's cache between requests.
+
+Every page shows the same menu, banners and sidebar of its language; computing them cost a
+third of an uncached page view's queries, and a listing's `COUNT(*)` over 100,000 articles
+most of its time. They are cached under a version token that any change to what they show
+replaces (`connect()`: a page published, unpublished, moved or deleted, a snippet or the
+portal settings saved or deleted), so the next request computes them again. A banner
+fragment expires at the banners' next scheduled start or end, the announcements box is
+kept per day (announcements are valid until a date).
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+
+VERSION_KEY = "portal:fragments:version"
+# Apps whose saved or deleted objects can show in a fragment (snippets, blocs, settings).
+WATCHED_APPS = {"articles", "snippets", "blocs", "home", "wagtailcore", "wagtailimages"}
+# Models whose saves (drafts, logs, renditions drawn by a page view) change no fragment.
+IGNORED_MODELS = {
+    "revision",
+    "pagelogentry",
+    "modellogentry",
+    "workflowstate",
+    "taskstate",
+    "rendition",
+}
+
+
+def current_version(request=None):
+    """The version token, read from the cache once per request."""
+    if request is not None and hasattr(request, "_portal_fragment_version"):
+        return request._portal_fragment_version
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY) or version
+    if request is not None:
+        request._portal_fragment_version = version
+    return version
+
+
+def invalidate(**kwargs):
+    """A new version token: every fragment and count is computed again."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def cached(request, parts, compute, until=None):
+    """`compute()`, kept in the cache under `parts` and the current version.
+
+    `until()`, called when computing, may return when the value changes by itself (a
+    banner's schedule): it is kept no longer.
+    """
+    key = "portal:fragment:" + ":".join(str(part) for part in (current_version(request), *parts))
+    entry = cache.get(key)
+    # The change time is kept with the value and checked by this clock, not left to the
+    # cache's expiry alone (Redis's clock, whole seconds).
+    if entry is not None and (entry[1] is None or timezone.now() < entry[1]):
+        return entry[0]
+    value = compute()
+    timeout = settings.FRAGMENT_CACHE_SECONDS
+    change = until() if until is not None else None
+    if change is not None:
+        timeout = max(0, min(timeout, int((change - timezone.now()).total_seconds())))
+    if timeout:
+        cache.set(key, (value, change), timeout)
+    return value
+
+
+def cached_count(request, queryset):
+    """`queryset.count()`, cached per version under its SQL (other objects: counted)."""
+    if not isinstance(queryset, QuerySet):
+        return queryset.count()
+    try:
+        sql = str(queryset.query)
+    except EmptyResultSet:
+        return 0
+    digest = hashlib.sha256(sql.encode()).hexdigest()
+    return cached(request, ("count", digest), queryset.count)
+
+
+class CachedCountPaginator(Paginator):
+    """A paginator whose `count` is cached per version (see `cached_count`)."""
+
+    def __init__(self, object_list, per_page, request=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.request = request
+
+    @cached_property
+    def count(self):
+        if isinstance(self.object_list, QuerySet):
+            return cached_count(self.request, self.object_list)
+        return super().count
+
+
+def _model_changed(sender, created=False, **kwargs):
+    meta = sender._meta
+    if meta.app_label not in WATCHED_APPS or meta.model_name in IGNORED_MODELS:
+        return
+    if created and issubclass(sender, BaseSiteSetting):
+        return  # made with its defaults on its first read (`for_site`): nothing shown changes
+    invalidate()
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(invalidate, dispatch_uid=f"portal_fragments_{id(signal)}")
+    post_save.connect(_model_changed, dispatch_uid="portal_fragments_saved")
+    post_delete.connect(_model_changed, dispatch_uid="portal_fragments_deleted")

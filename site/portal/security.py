@@ -1,0 +1,60 @@
+"""Security headers that Django does not set itself: Content-Security-Policy and
+Permissions-Policy (SecurityMiddleware already sends nosniff, Referrer-Policy and
+Cross-Origin-Opener-Policy; XFrameOptionsMiddleware sends X-Frame-Options).
+
+Two policies. Public pages, the API, feeds and error pages get a strict one: scripts and
+styles only from the site itself, no inline script or event handler, no `eval`, no plugin,
+frames only from the embed providers (`WAGTAILEMBEDS_FINDERS`), never framed by others.
+The Wagtail admin (`/admin/`, which also serves page previews) gets a looser one: Wagtail's
+editor needs inline styles and a few inline scripts, and its previews sit in an admin frame.
+
+Why no nonces: public pages are cached by nginx or a CDN and served to many readers, so a
+per-request nonce would be shared by all of them and be predictable to anyone who reads
+a cached copy. The public pages carry no inline script at all instead: the scripts are
+files in static/, and the JSON-LD blocks (`<script type="application/ld+json">`) are data
+blocks, which browsers never execute and CSP does not govern (the browser test checks that
+Chromium reports no violation on an article page).
+"""
+
+from django.conf import settings
+
+
+def is_admin(path):
+    return path.startswith(settings.CSP_ADMIN_PATH_PREFIXES)
+
+
+def build_policy(directives):
+    return "; ".join(f"{name} {' '.join(sources)}".strip() for name, sources in directives.items())
+
+
+def policy_for(path):
+    directives = settings.CSP_ADMIN if is_admin(path) else settings.CSP_PUBLIC
+    if settings.CSP_REPORT_URI:
+        directives = {**directives, "report-uri": [settings.CSP_REPORT_URI]}
+    return build_policy(directives)
+
+
+class SecurityHeadersMiddleware:
+    """Adds Content-Security-Policy and Permissions-Policy to every response.
+
+    Sits just below SecurityMiddleware, so that it also sees redirects and the answers of
+    every middleware further down (error pages included). Headers a view set are kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_dummy", False):
+            # A Wagtail preview renders the page through the middleware again, with the
+            # page's own path: the admin view that asked for it sets the admin's policy.
+            return response
+        header = (
+            "Content-Security-Policy-Report-Only"
+            if settings.CSP_REPORT_ONLY
+            else "Content-Security-Policy"
+        )
+        response.headers.setdefault(header, policy_for(request.path_info))
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
