@@ -9,6 +9,7 @@ Screenshots go to test-artifacts/ (TEST_ARTIFACTS_DIR), which git ignores.
 import importlib
 import mimetypes
 import os
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -76,8 +77,52 @@ def serve_media(route):
     route.fulfill(status=200, body=path.read_bytes(), content_type=content_type)
 
 
+class ServerGate:
+    """Lets the live server answer one request at a time, and only while a test runs.
+
+    The server thread shares the test's in-memory SQLite connection, and a browser keeps
+    sending after a test ends: closing a context fires the admin's unload beacon (Wagtail
+    releasing its editing session). A request read beside the teardown's flush left a table
+    locked, the flush failed and the next test saw the last one's users. Closing the gate
+    waits for the request in progress; later ones get a 503 and never touch the database.
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+        self.open = False
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            if not self.open:
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"The test this server ran for has ended."]
+            response = self.app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    def set_open(self, is_open):
+        with self.lock:
+            self.open = is_open
+
+
 @pytest.fixture
-def new_page(chromium, live_server):
+def server_gate(live_server, transactional_db):
+    """Opens the live server to the test; shut (requests finished) before the database flush."""
+    httpd = live_server.thread.httpd
+    if not isinstance(httpd.get_app(), ServerGate):
+        httpd.set_app(ServerGate(httpd.get_app()))
+    gate = httpd.get_app()
+    gate.set_open(True)
+    yield gate
+    gate.set_open(False)
+
+
+@pytest.fixture
+def new_page(chromium, live_server, server_gate):
     """Opens a page in a fresh browser context (its own cookies) at a window size."""
     contexts = []
 
