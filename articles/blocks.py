@@ -35,8 +35,29 @@ class HeadingBlock(blocks.StructBlock):
         template = "articles/blocks/heading.html"
 
 
+class MixedFormatImageBlock(ImageBlock):
+    """ImageBlock converting a list that mixes its two stored formats.
+
+    ImageBlock stores a dict (image, alt text, decorative), and still reads a bare image id.
+    Wagtail converts the values of one block type together, and does so only when they are
+    all of one format: a listing converting many articles' bodies at once (or one body with
+    both) failed when some held bare ids. Each format is converted as a group here.
+    """
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        bare = [value is None or isinstance(value, int) for value in values]
+        if all(bare) or not any(bare):
+            return super().bulk_to_python(values)
+        converted = {}
+        for is_bare in (True, False):
+            group = [value for value, b in zip(values, bare, strict=True) if b is is_bare]
+            converted[is_bare] = iter(super().bulk_to_python(group))
+        return [next(converted[is_bare]) for is_bare in bare]
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("image"))
+    image = MixedFormatImageBlock(label=_("image"))
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
     credit = blocks.CharBlock(label=_("photo credit"), required=False, max_length=160)
 

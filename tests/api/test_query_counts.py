@@ -271,3 +271,48 @@ def test_body_images_cost_the_same_for_one_article_or_ten(client, articles_with_
     assert len(figures) == 10
     assert all(figure["value"]["image"]["renditions"]["large"]["url"] for figure in figures)
     assert ten == one
+
+
+def test_a_listing_mixing_bare_image_ids_with_image_block_values(
+    client, articles_with_body_images, news_index
+):
+    """ImageBlock also reads a bare image id (content made when the block was an image
+    chooser, or by an importer); a listing holding both kinds answers with both images."""
+    from django.utils import timezone
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from articles.models import NewsArticlePage
+
+    from .conftest import publish
+
+    articles_with_body_images(1)
+    image = get_image_model().objects.create(title="Ảnh cũ", file=get_test_image_file())
+    old_format = [
+        {"type": "image", "value": {"image": image.pk, "caption": "Ảnh cũ", "credit": ""}},
+        {"type": "gallery", "value": {"title": "", "images": [{"image": image.pk}]}},
+    ]
+    publish(
+        news_index.add_child(
+            instance=NewsArticlePage(
+                title="Bài định dạng cũ",
+                slug="bai-dinh-dang-cu",
+                lead="Tóm tắt",
+                date=timezone.now(),
+                body=old_format,
+            )
+        )
+    )
+    response = client.get("/api/v2/pages/", {"type": "articles.NewsArticlePage", "fields": "*"})
+    assert response.status_code == 200
+    figures = [
+        block["value"]["image"]
+        for item in response.json()["items"]
+        for block in item["body"]
+        if block["type"] == "image"
+    ]
+    assert len(figures) == 2
+    assert all(figure["renditions"]["large"]["url"] for figure in figures)
+    old = next(figure for figure in figures if figure["id"] == image.pk)
+    assert old["alt"] == "Ảnh cũ"
+    assert client.get("/tin-tuc/").status_code == 200

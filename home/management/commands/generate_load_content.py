@@ -377,8 +377,7 @@ class Command(BaseCommand):
                 2,
                 {
                     "type": "image",
-                    # ImageBlock's own format, as the editor saves it: a bare image id mixed
-                    # with those in one listing breaks ImageBlock.bulk_to_python.
+                    # ImageBlock's own format, as the editor saves it, with the alt text.
                     "value": {
                         "image": {
                             "image": image.pk,
