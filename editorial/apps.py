@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class EditorialConfig(AppConfig):
@@ -10,3 +11,9 @@ class EditorialConfig(AppConfig):
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """wagtail.users with the portal's user screens (editorial.users)."""
+
+    user_viewset = "editorial.users.UserViewSet"

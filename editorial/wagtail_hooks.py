@@ -25,6 +25,8 @@ def two_step_menu_item(request):
 # Wagtail lets anyone who may add or change users tick "Administrator" (is_superuser) and
 # edit superusers' e-mail and password. The portal's administrators ("Quản trị viên")
 # manage editorial accounts; only superusers may make, change or deactivate superusers.
+# The user forms do not offer the box to others (editorial.users); a request that still
+# sends it is refused here.
 
 
 def refuse_superuser_changes(request, user=None):

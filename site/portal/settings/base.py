@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.apps.UsersConfig",  # wagtail.users, with the portal's user screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
