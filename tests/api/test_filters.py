@@ -112,7 +112,7 @@ def test_updated_since_of_snippets(client, make_agency):
     assert ids(client, "/api/v2/agencies/", {"updated_since": noted.isoformat()}) == [second.pk]
     utc = noted.astimezone(datetime.now().astimezone().tzinfo).isoformat()
     assert ids(client, "/api/v2/agencies/", {"updated_since": utc}) == [second.pk]
-    future = (noted + timedelta(days=1)).date().isoformat()
+    future = (timezone.localdate(noted) + timedelta(days=1)).isoformat()
     assert ids(client, "/api/v2/agencies/", {"updated_since": future}) == []
 
 
