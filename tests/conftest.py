@@ -1,8 +1,11 @@
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
+from wagtail.models import Locale, Page, Site
 
 from home.demo_content import DemoContent
 from home.demo_english import EnglishDemo
+from home.models import HomePage
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +27,43 @@ def demo_content_en(demo_content):
     """The demo with its English translation, made with wagtail-localize (slower)."""
     EnglishDemo(demo_content).load()
     return demo_content
+
+
+@pytest.fixture
+def locale_vi(db):
+    return Locale.objects.get_or_create(language_code="vi")[0]
+
+
+@pytest.fixture
+def locale_en(db):
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+@pytest.fixture
+def home(locale_vi):
+    """A published Vietnamese home page at the root of the default site."""
+    # A transactional test elsewhere may have flushed the root page made by migrations.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale_vi)
+    )
+    Page.objects.filter(depth=2).delete()
+    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu", locale=locale_vi))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+    )
+    home.save_revision().publish()
+    home.refresh_from_db()
+    return home
+
+
+@pytest.fixture
+def redis_down():
+    """Use as `with redis_down:` to point Django's cache at Redis on a closed port."""
+    closed_port = {
+        "default": {
+            "BACKEND": "portal.cache.FaultTolerantRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    return override_settings(CACHES=closed_port)  # Django renews the cache handlers

@@ -5,10 +5,9 @@ from itertools import count
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
 from articles.models import ArticleIndexPage, NewsArticlePage
-from home.models import HomePage
 from snippets.models import Agency
 
 _serial = count(1)
@@ -18,27 +17,6 @@ def publish(obj):
     obj.save_revision().publish()
     obj.refresh_from_db()
     return obj
-
-
-@pytest.fixture
-def locale_vi(db):
-    return Locale.objects.get_or_create(language_code="vi")[0]
-
-
-@pytest.fixture
-def locale_en(db):
-    return Locale.objects.get_or_create(language_code="en")[0]
-
-
-@pytest.fixture
-def home(locale_vi):
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu", locale=locale_vi))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
-    return publish(home)
 
 
 @pytest.fixture

@@ -3,27 +3,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, Page, Site
 
 from articles.models import AnnouncementIndexPage, ArticleIndexPage, NewsArticlePage
-from home.models import HomePage
 
 
 def publish(page):
     page.save_revision().publish()
     return page
-
-
-@pytest.fixture
-def home(db):
-    locale, _ = Locale.objects.get_or_create(language_code="vi")
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu", locale=locale))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
-    return publish(home)
 
 
 @pytest.fixture

@@ -1,32 +1,14 @@
 import itertools
 
 import pytest
-from wagtail.models import Locale, Page, Site
 
 from blocs.models import BlocIndexPage, BlocMembership, BlocPage, BlocYear, BlocYearAward
-from home.models import HomePage
 from snippets.models import Agency, Award, AwardRecipient
 
 
 def publish(obj):
     obj.save_revision().publish()
     return obj
-
-
-@pytest.fixture
-def locale_vi(db):
-    return Locale.objects.get_or_create(language_code="vi")[0]
-
-
-@pytest.fixture
-def home(locale_vi):
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu", locale=locale_vi))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
-    return publish(home)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction, Site
 
 from articles.models import (
     AnnouncementIndexPage,
@@ -14,7 +14,7 @@ from articles.models import (
     ArticleIndexPage,
     NewsArticlePage,
 )
-from home.models import HomePage, PortalSettings
+from home.models import PortalSettings
 from snippets.models import Agency, Banner
 
 
@@ -24,38 +24,16 @@ def publish(page):
 
 
 @pytest.fixture
-def locale_vi(db):
-    return Locale.objects.get_or_create(language_code="vi")[0]
-
-
-@pytest.fixture
-def locale_en(db):
-    return Locale.objects.get_or_create(language_code="en")[0]
-
-
-@pytest.fixture
-def site_home(locale_vi):
-    """A Vietnamese home page at the root of the default site."""
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu", locale=locale_vi))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
-    return publish(home)
-
-
-@pytest.fixture
-def news_section(site_home):
+def news_section(home):
     return publish(
-        site_home.add_child(instance=ArticleIndexPage(title="Tin tức - Sự kiện", slug="tin-tuc"))
+        home.add_child(instance=ArticleIndexPage(title="Tin tức - Sự kiện", slug="tin-tuc"))
     )
 
 
 @pytest.fixture
-def announcement_section(site_home):
+def announcement_section(home):
     return publish(
-        site_home.add_child(instance=AnnouncementIndexPage(title="Thông báo", slug="thong-bao"))
+        home.add_child(instance=AnnouncementIndexPage(title="Thông báo", slug="thong-bao"))
     )
 
 
@@ -145,7 +123,7 @@ def make_banner(locale_vi, make_image):
 
 
 @pytest.fixture
-def portal_settings(site_home, locale_vi):
+def portal_settings(home, locale_vi):
     agency = Agency.objects.create(
         name="Sở Khoa học và Công nghệ thành phố Hải Phòng",
         abbreviation="Sở KH&CN",

@@ -12,12 +12,10 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from wagtail.models import Page, Site
 from wagtail.snippets.models import get_snippet_models
 
 from articles.models import ArticleIndexPage
 from home.management.commands.admin_translation_coverage import coverage
-from home.models import HomePage
 
 LC_MESSAGES = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
 OUR_CATALOGUES = ["django.po", "wagtail_admin.po", "djangojs_wagtail.po"]
@@ -166,13 +164,8 @@ def editor_client(client, django_user_model):
 
 
 @pytest.fixture
-def home(db):
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
+def home(home):
+    """The site's home page with a news section under it."""
     home.add_child(instance=ArticleIndexPage(title="Tin tức - Sự kiện", slug="tin-tuc"))
     return home
 

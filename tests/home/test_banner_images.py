@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_banners_offer_webp_with_their_own_format_as_fallback(
-    client, site_home, make_banner, placement, priority
+    client, home, make_banner, placement, priority
 ):
     make_banner(placement, alt_text="Cổng thông tin thành phố")
     html = client.get("/").content.decode()

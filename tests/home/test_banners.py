@@ -29,9 +29,7 @@ def img_tag(html, alt):
 
 
 @pytest.mark.parametrize("placement", PLACEMENTS)
-def test_only_published_banners_inside_their_schedule_render(
-    client, site_home, make_banner, placement
-):
+def test_only_published_banners_inside_their_schedule_render(client, home, make_banner, placement):
     now = timezone.now()
     make_banner(placement, alt_text="Đang hiển thị", starts_at=now - timedelta(days=1))
     make_banner(placement, alt_text="Bản nháp", live=False)
@@ -54,9 +52,7 @@ def test_only_published_banners_inside_their_schedule_render(
 
 
 @pytest.mark.parametrize("placement", PLACEMENTS)
-def test_banner_without_schedule_renders_with_link_and_alt(
-    client, site_home, make_banner, placement
-):
+def test_banner_without_schedule_renders_with_link_and_alt(client, home, make_banner, placement):
     make_banner(placement, alt_text="Cổng thông tin thành phố", link_url="https://haiphong.gov.vn/")
     html = home_html(client)
     assert re.search(
@@ -67,7 +63,7 @@ def test_banner_without_schedule_renders_with_link_and_alt(
     )
 
 
-def test_sidebar_banners_follow_sort_order_and_load_lazily(client, site_home, make_banner):
+def test_sidebar_banners_follow_sort_order_and_load_lazily(client, home, make_banner):
     make_banner(alt_text="Thứ hai", sort_order=2)
     make_banner(alt_text="Thứ nhất", sort_order=1)
     html = home_html(client)
@@ -75,7 +71,7 @@ def test_sidebar_banners_follow_sort_order_and_load_lazily(client, site_home, ma
     assert 'loading="lazy"' in img_tag(html, "Thứ nhất")
 
 
-def test_only_the_first_header_banner_shows_and_it_is_not_lazy(client, site_home, make_banner):
+def test_only_the_first_header_banner_shows_and_it_is_not_lazy(client, home, make_banner):
     make_banner(Banner.Placement.HEADER, alt_text="Banner đầu trang 1", sort_order=1)
     make_banner(Banner.Placement.HEADER, alt_text="Banner đầu trang 2", sort_order=2)
     html = home_html(client)
@@ -103,11 +99,11 @@ def test_header_fallback_without_description_is_decorative(client, portal_settin
     assert 'alt="logo-2024.png"' not in html
 
 
-def test_no_header_image_at_all(client, site_home):
+def test_no_header_image_at_all(client, home):
     assert "header-banner" not in home_html(client)
 
 
-def test_banners_of_another_locale_do_not_show(client, site_home, make_banner, locale_en):
+def test_banners_of_another_locale_do_not_show(client, home, make_banner, locale_en):
     make_banner(alt_text="English banner", locale=locale_en)
     make_banner(alt_text="Banner tiếng Việt")
     html = home_html(client)
@@ -116,7 +112,7 @@ def test_banners_of_another_locale_do_not_show(client, site_home, make_banner, l
 
 
 def test_banner_linking_to_an_unpublished_page_has_no_link(
-    client, site_home, news_section, make_banner, make_article
+    client, home, news_section, make_banner, make_article
 ):
     draft = make_article(live=False, title="Bài nháp")
     make_banner(alt_text="Liên kết nội bộ", link_url="", link_page=draft)
@@ -130,7 +126,7 @@ def test_banner_linking_to_an_unpublished_page_has_no_link(
     )
 
 
-def test_banners_tag_outside_a_page_uses_the_active_language(site_home, make_banner, locale_en):
+def test_banners_tag_outside_a_page_uses_the_active_language(home, make_banner, locale_en):
     make_banner(alt_text="Banner tiếng Việt")
     make_banner(alt_text="English banner", locale=locale_en)
     request = RequestFactory().get("/en/khong-co/")

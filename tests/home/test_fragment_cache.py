@@ -47,11 +47,11 @@ def test_fragments_come_from_the_cache(client, news_section):
     assert len(recomputed) > len(first)
 
 
-def test_menu_follows_publish_unpublish_and_move(client, site_home, news_section):
+def test_menu_follows_publish_unpublish_and_move(client, home, news_section):
     news_section.show_in_menus = True
     publish(news_section)
     assert "Tin tức - Sự kiện" in menu_of(client)
-    documents = site_home.add_child(
+    documents = home.add_child(
         instance=ArticleIndexPage(
             title="Văn bản chỉ đạo", slug="van-ban", show_in_menus=True, live=False
         )
@@ -66,7 +66,7 @@ def test_menu_follows_publish_unpublish_and_move(client, site_home, news_section
     assert "Tin tức - Sự kiện" not in menu_of(client)
 
 
-def test_banner_changes_show_at_once(client, site_home, make_banner):
+def test_banner_changes_show_at_once(client, home, make_banner):
     banner = make_banner(Banner.Placement.SIDEBAR, alt_text="Dịch vụ công trực tuyến")
     assert "Dịch vụ công trực tuyến" in sidebar_of(client)
     banner.alt_text = "Cổng dịch vụ công quốc gia"
@@ -76,7 +76,7 @@ def test_banner_changes_show_at_once(client, site_home, make_banner):
     assert "Cổng dịch vụ công quốc gia" not in sidebar_of(client)
 
 
-def test_a_banner_is_not_shown_past_its_end(client, site_home, make_banner):
+def test_a_banner_is_not_shown_past_its_end(client, home, make_banner):
     now = timezone.now()
     make_banner(
         Banner.Placement.HEADER, alt_text="Chào mừng Quốc khánh", ends_at=now + timedelta(minutes=2)
@@ -86,7 +86,7 @@ def test_a_banner_is_not_shown_past_its_end(client, site_home, make_banner):
         assert "Chào mừng Quốc khánh" not in html_of(client)
 
 
-def test_announcements_follow_publish_and_unpublish(client, site_home, make_announcement):
+def test_announcements_follow_publish_and_unpublish(client, home, make_announcement):
     make_announcement(title="Lịch tiếp công dân tháng 12")
     assert "Lịch tiếp công dân tháng 12" in sidebar_of(client)
     later = make_announcement(title="Thông báo tuyển dụng công chức", date=timezone.now())

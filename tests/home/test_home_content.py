@@ -97,8 +97,8 @@ def test_no_featured_section_without_featured_articles(client, make_article):
     assert 'id="featured-heading"' not in get_home(client).content.decode()
 
 
-def test_articles_of_another_locale_do_not_show(client, site_home, make_article, locale_en):
-    english_home = site_home.copy_for_translation(locale_en)
+def test_articles_of_another_locale_do_not_show(client, home, make_article, locale_en):
+    english_home = home.copy_for_translation(locale_en)
     english_home.save_revision().publish()
     english_news = english_home.add_child(
         instance=ArticleIndexPage(title="News", slug="news", locale=locale_en)
@@ -160,7 +160,7 @@ def test_announcements_box_on_other_pages(client, make_article, make_announcemen
     assert "Thông báo mới" in section(response.content.decode(), "announcements-heading")
 
 
-def test_empty_home_page_reads_well(client, site_home):
+def test_empty_home_page_reads_well(client, home):
     html = get_home(client).content.decode()
     assert 'class="empty-state"' in html
     assert 'id="latest-heading"' in html
@@ -168,16 +168,16 @@ def test_empty_home_page_reads_well(client, site_home):
     assert "<h1" in html
 
 
-def test_home_banners_render_in_the_main_column(client, site_home, make_banner):
+def test_home_banners_render_in_the_main_column(client, home, make_banner):
     make_banner(Banner.Placement.HOME, alt_text="Chuyển đổi số")
     html = get_home(client).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
     assert 'alt="Chuyển đổi số"' in main
 
 
-def test_intro_is_optional(client, site_home):
-    site_home.intro = "<p>Chào mừng bạn đến với cổng thông tin.</p>"
-    site_home.save_revision().publish()
+def test_intro_is_optional(client, home):
+    home.intro = "<p>Chào mừng bạn đến với cổng thông tin.</p>"
+    home.save_revision().publish()
     assert "Chào mừng bạn đến với cổng thông tin." in get_home(client).content.decode()
 
 
@@ -215,10 +215,10 @@ def test_home_query_count_does_not_grow_with_items(
     assert many <= 40
 
 
-def test_menu_query_count_does_not_grow_with_sections(client, site_home):
+def test_menu_query_count_does_not_grow_with_sections(client, home):
     def add_sections(numbers):
         for number in numbers:
-            page = site_home.add_child(
+            page = home.add_child(
                 instance=ArticleIndexPage(
                     title=f"Chuyên mục {number}", slug=f"cm-{number}", show_in_menus=True
                 )

@@ -24,7 +24,7 @@ def footer(html):
     return html[html.index('<footer class="site-footer">') : html.index("</footer>")]
 
 
-def test_layout_has_landmarks_and_a_skip_link(client, site_home):
+def test_layout_has_landmarks_and_a_skip_link(client, home):
     html = html_of(client)
     assert '<html lang="vi">' in html
     assert re.search(r'<a class="skip-link" href="#main">', html)
@@ -35,7 +35,7 @@ def test_layout_has_landmarks_and_a_skip_link(client, site_home):
     assert "data-clock" in html
 
 
-def test_scripts_are_ours_deferred_and_not_inline(client, site_home):
+def test_scripts_are_ours_deferred_and_not_inline(client, home):
     html = html_of(client)
     scripts = re.findall(r"<script[^>]*>", html)
     assert scripts == [
@@ -73,9 +73,9 @@ def test_unpublished_operating_agency_is_not_shown(client, portal_settings):
 
 
 def test_english_pages_use_the_english_settings_with_vietnamese_fallback(
-    client, portal_settings, site_home, locale_en
+    client, portal_settings, home, locale_en
 ):
-    english_home = site_home.copy_for_translation(locale_en)
+    english_home = home.copy_for_translation(locale_en)
     english_home.title = "Home"
     english_home.save_revision().publish()
     html = html_of(client, "/en/")
@@ -90,18 +90,18 @@ def test_english_pages_use_the_english_settings_with_vietnamese_fallback(
     assert 'href="/en/"' in html  # the site title leads to the English home page
 
 
-def test_english_agency_translation_is_used(client, portal_settings, site_home, locale_en):
+def test_english_agency_translation_is_used(client, portal_settings, home, locale_en):
     agency = portal_settings.operating_agency
     english_agency = agency.copy_for_translation(locale_en)
     english_agency.name = "Hai Phong Department of Science and Technology"
     english_agency.save()
-    english_home = site_home.copy_for_translation(locale_en)
+    english_home = home.copy_for_translation(locale_en)
     english_home.save_revision().publish()
     html = html_of(client, "/en/")
     assert "Hai Phong Department of Science and Technology</a>" in footer(html)
 
 
-def test_settings_fall_back_to_defaults_without_a_site(client, site_home):
+def test_settings_fall_back_to_defaults_without_a_site(client, home):
     Site.objects.all().delete()
     template = Template("{% load portal_tags %}{% portal_settings as p %}{{ p.portal_name }}")
     request = RequestFactory().get("/")
@@ -122,7 +122,7 @@ def test_settings_localized_helper(portal_settings):
     assert portal_settings.for_language("vi").foreign == {}
 
 
-def test_settings_are_registered_in_the_admin(admin_client, site_home):
+def test_settings_are_registered_in_the_admin(admin_client, home):
     site = Site.objects.get()
     response = admin_client.get(f"/admin/settings/home/portalsettings/{site.pk}/")
     assert response.status_code == 200
@@ -132,9 +132,9 @@ def test_settings_are_registered_in_the_admin(admin_client, site_home):
 # Navigation --------------------------------------------------------------------------
 
 
-def test_main_menu_lists_live_public_in_menu_sections(client, site_home, make_article):
+def test_main_menu_lists_live_public_in_menu_sections(client, home, make_article):
     def add(title, slug, **kwargs):
-        page = site_home.add_child(
+        page = home.add_child(
             instance=ArticleIndexPage(title=title, slug=slug, show_in_menus=True, **kwargs)
         )
         page.save_revision().publish()
@@ -172,7 +172,7 @@ def test_print_button_is_hidden_until_javascript_runs():
     assert re.search(r'<button type="button" class="print-button" data-print-button hidden>', html)
 
 
-def test_not_found_page_uses_the_layout(client, site_home):
+def test_not_found_page_uses_the_layout(client, home):
     with override_settings(DEBUG=False):
         response = client.get("/khong-ton-tai/")
     assert response.status_code == 404
@@ -183,7 +183,7 @@ def test_not_found_page_uses_the_layout(client, site_home):
     assert 'href="/"' in html
 
 
-def test_english_not_found_page_is_english(client, site_home):
+def test_english_not_found_page_is_english(client, home):
     response = client.get("/en/khong-ton-tai/")
     assert response.status_code == 404
     assert '<html lang="en">' in response.content.decode()

@@ -1,7 +1,6 @@
 # The article tests' page and image factories serve the security tests too.
 from tests.articles.conftest import (  # noqa: F401
     article_factory,
-    home,
     image_factory,
     news_index,
     publish,

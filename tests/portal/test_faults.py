@@ -9,13 +9,12 @@ from contextlib import contextmanager
 import pytest
 from django.db import OperationalError, connection
 from django.db.models.signals import post_save
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from articles.models import AnnouncementIndexPage, AnnouncementPage
-from home.models import HomePage
 from snippets.models import Agency
 
 on_postgresql = connection.vendor == "postgresql"
@@ -27,20 +26,8 @@ def publish(page):
 
 
 @pytest.fixture
-def site(db):
+def site(home, locale_en):
     """A home page and an announcements section with one announcement, in Vietnamese."""
-    locale, _ = Locale.objects.get_or_create(language_code="vi")
-    Locale.objects.get_or_create(language_code="en")
-    # A transactional test elsewhere may have flushed the root page made by migrations.
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
-    Page.objects.filter(depth=2).delete()
-    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu", locale=locale))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
-    publish(home)
     section = publish(
         home.add_child(instance=AnnouncementIndexPage(title="Thông báo", slug="thong-bao"))
     )
@@ -141,17 +128,8 @@ def test_postgresql_on_a_closed_port_then_back(site, anonymous):
     assert anonymous.get(url).status_code == 200
 
 
-CLOSED_PORT_CACHE = {
-    "default": {
-        "BACKEND": "portal.cache.FaultTolerantRedisCache",
-        "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-    }
-}
-
-
-def test_redis_down_keeps_listings_search_feeds_and_api_up(site, anonymous):
-    with override_settings(CACHES=CLOSED_PORT_CACHE):
+def test_redis_down_keeps_listings_search_feeds_and_api_up(site, anonymous, redis_down):
+    with redis_down:
         for url in (
             "/",
             "/thong-bao/",

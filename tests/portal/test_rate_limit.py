@@ -3,11 +3,10 @@
 import json
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 from freezegun import freeze_time
 
-from tests.api.conftest import home, locale_vi, news_index  # noqa: F401 (fixtures)
+from tests.api.conftest import news_index  # noqa: F401 (fixtures)
 
 API = "/api/v2/pages/"
 READER = "198.51.100.4"
@@ -114,16 +113,7 @@ def test_the_limit_can_be_turned_off(client, db, settings):
         assert get(client, API).status_code == 200
 
 
-CLOSED_PORT_CACHE = {
-    "default": {
-        "BACKEND": "portal.cache.FaultTolerantRedisCache",
-        "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-    }
-}
-
-
-def test_redis_down_lets_every_request_through(client, db):
-    with override_settings(CACHES=CLOSED_PORT_CACHE):
+def test_redis_down_lets_every_request_through(client, db, redis_down):
+    with redis_down:
         for _ in range(6):
             assert get(client, API).status_code == 200
