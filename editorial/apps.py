@@ -4,6 +4,8 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class EditorialConfig(AppConfig):
+    # Two configs live here (UsersConfig below): Django takes this one for "editorial".
+    default = True
     name = "editorial"
     verbose_name = _("Editorial roles and moderation")
 
