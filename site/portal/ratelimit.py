@@ -123,7 +123,7 @@ class LoginThrottle:
     from elsewhere. `lift_pauses` ends the pauses of a user name or an address at once.
     """
 
-    def __init__(self, scope, request, subjects):
+    def __init__(self, scope, subjects):
         self.scope = scope
         self.subjects = subjects
         self.keys = None
@@ -135,7 +135,7 @@ class LoginThrottle:
         subjects = [(("address", address),)]
         if username:
             subjects.insert(0, (("user", normalised(username)), ("address", address)))
-        return cls("login", request, subjects)
+        return cls("login", subjects)
 
     @classmethod
     def page_password(cls, request, restriction):
@@ -144,7 +144,6 @@ class LoginThrottle:
         restriction_id = f"{restriction._meta.label_lower}:{restriction.pk}"
         return cls(
             "page-password",
-            request,
             [(("restriction", restriction_id), ("address", address)), (("address", address),)],
         )
 
@@ -154,7 +153,7 @@ class LoginThrottle:
         subjects = [(("user", normalised(email)),)]
         if request is not None:
             subjects.append((("address", client_address(request)),))
-        return cls("password-reset", request, subjects)
+        return cls("password-reset", subjects)
 
     def limit(self, subject):
         if len(subject) == 1 and subject[0][0] == "address":

@@ -1,6 +1,7 @@
 """Every way in has the admin's checks: readers' sign-in, page and document passwords."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.views import LoginView
@@ -215,3 +216,21 @@ def test_document_collection_password_guesses_are_throttled(client, db):
     answers = [guess(client, url, f"doan-{number}") for number in range(8)]
     assert [answer.status_code for answer in answers] == [200] * 5 + [429] * 3
     assert guess(client, url, "mat-khau-tai-lieu").status_code == 429
+
+
+def test_nginx_limits_every_door(password_page):
+    """deploy/nginx/portal.conf's limit_req location covers each sign-in and password form."""
+    conf = (Path(__file__).resolve().parents[2] / "deploy/nginx/portal.conf").read_text()
+    location = re.search(r"location ~ (\S+) \{\s*limit_req zone=portal_login", conf).group(1)
+    doors = [
+        reverse("wagtailadmin_login"),
+        reverse("wagtailadmin_password_reset"),
+        READER_LOGIN,
+        "/en/_util/login/",
+        password_page[1],
+        reverse("wagtaildocs_authenticate_with_password", args=[1]),
+    ]
+    for door in doors:
+        assert re.match(location, door), door
+    for other in ("/", "/tin-tuc/", "/admin/", "/documents/1/van-ban.pdf"):
+        assert not re.match(location, other), other
