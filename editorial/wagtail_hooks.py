@@ -3,14 +3,35 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_required
+from wagtail.admin.menu import MenuItem
 from wagtail.users.views.bulk_actions.user_bulk_action import UserBulkAction
 
+from .sign_in_pauses import LIFT_PERMISSION, LiftPauseView
 from .two_step import TwoStepView
 
 
 @hooks.register("register_admin_urls")
 def register_two_step_url():
     return [path("account/two-step/", TwoStepView.as_view(), name="editorial_two_step")]
+
+
+@hooks.register("register_admin_urls")
+def register_lift_pause_url():
+    view = permission_required(LIFT_PERMISSION)(LiftPauseView.as_view())
+    return [path("sign-in-pauses/", view, name="editorial_lift_pause")]
+
+
+class LiftPauseMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(LIFT_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def lift_pause_menu_item():
+    return LiftPauseMenuItem(
+        _("Sign-in pauses"), reverse("editorial_lift_pause"), icon_name="lock-open", order=650
+    )
 
 
 @hooks.register("register_account_menu_item")

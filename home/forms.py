@@ -7,9 +7,15 @@ from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 from portal.ratelimit import LoginThrottle
 
 
-class PortalLoginForm(LoginForm):
-    """Wagtail's login form, throttled, asking for a one-time code from enrolled users.
+def needs_second_factor(user):
+    """Whether `user` must give a one-time code: enrolled, or a superuser when required."""
+    return user_has_device(user) or (user.is_superuser and settings.OTP_REQUIRED_FOR_SUPERUSERS)
 
+
+class PortalLoginForm(LoginForm):
+    """The one sign-in form: throttled, asking for a one-time code from enrolled users.
+
+    Both the admin's login and readers' /_util/login/ (editorial.sign_in) use it.
     Wagtail derives the labels from field names: they are set here to be translatable.
     Users with a confirmed TOTP device (django-otp; `manage.py enrol_totp`, or the admin's
     account menu) must give a current code; with OTP_REQUIRED_FOR_SUPERUSERS, superusers
@@ -31,7 +37,7 @@ class PortalLoginForm(LoginForm):
         self.fields["remember"].label = _("Remember me")
 
     def clean(self):
-        throttle = LoginThrottle("login", self.request, self.cleaned_data.get("username"))
+        throttle = LoginThrottle.sign_in(self.request, self.cleaned_data.get("username"))
         locked_for = throttle.locked_for()
         if locked_for:
             raise forms.ValidationError(throttle.message(locked_for), code="throttled")
@@ -55,7 +61,7 @@ class PortalLoginForm(LoginForm):
                 )
             # django_otp marks the session as verified when the login completes.
             user.otp_device = device
-        elif user.is_superuser and settings.OTP_REQUIRED_FOR_SUPERUSERS:
+        elif needs_second_factor(user):
             raise forms.ValidationError(
                 _(
                     "Two-step sign-in is required for administrators. Ask the server's "
@@ -74,7 +80,7 @@ class PortalPasswordResetForm(PasswordResetForm):
     """
 
     def save(self, *args, request=None, **kwargs):
-        throttle = LoginThrottle("password-reset", request, self.cleaned_data["email"])
+        throttle = LoginThrottle.password_reset(request, self.cleaned_data["email"])
         if throttle.locked_for():
             return
         throttle.record_failure()

@@ -11,6 +11,7 @@ import hashlib
 import math
 import re
 import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -108,55 +109,109 @@ def too_many_requests(request, retry_after):
 
 
 class LoginThrottle:
-    """Failed sign-ins per user name and per client address (admin login, password reset).
+    """Failed attempts at a secret (sign-in, page password, password reset) per subject.
 
-    After LOGIN_THROTTLE_USER_FAILURES failures for one user name, or
-    LOGIN_THROTTLE_ADDRESS_FAILURES from one address, within LOGIN_THROTTLE_WINDOW seconds,
-    that name or address is refused for LOGIN_THROTTLE_LOCKOUT seconds, before any password
-    is checked (a locked account tells nothing about the password tried).
+    A subject is one value (a client address, an e-mail address) or a pair of them (a user
+    name from one address). After `limit` failures of a subject within
+    LOGIN_THROTTLE_WINDOW seconds it is paused, before any secret is checked (a pause tells
+    nothing about the secret tried). Each new pause of the same subject lasts twice the
+    previous one, from LOGIN_THROTTLE_LOCKOUT up to LOGIN_THROTTLE_MAX_LOCKOUT; the count
+    of pauses is forgotten a LOGIN_THROTTLE_MAX_LOCKOUT after the last one ends.
+
+    Sign-in pauses a user name only from the address that failed (and an address that
+    fails with many names), never the name everywhere: nobody can lock a real user out
+    from elsewhere. `lift_pauses` ends the pauses of a user name or an address at once.
     """
 
-    def __init__(self, scope, request, username):
+    def __init__(self, scope, subjects):
         self.scope = scope
-        self.subjects = []
+        self.subjects = subjects
+        self.keys = None
+
+    @classmethod
+    def sign_in(cls, request, username):
+        """Per (user name, address), and per address whatever the name."""
+        address = client_address(request)
+        subjects = [(("address", address),)]
         if username:
-            self.subjects.append(("user", username.strip().casefold()))
+            subjects.insert(0, (("user", normalised(username)), ("address", address)))
+        return cls("login", subjects)
+
+    @classmethod
+    def page_password(cls, request, restriction):
+        """Per (restriction, address), and per address whatever the restriction."""
+        address = client_address(request)
+        restriction_id = f"{restriction._meta.label_lower}:{restriction.pk}"
+        return cls(
+            "page-password",
+            [(("restriction", restriction_id), ("address", address)), (("address", address),)],
+        )
+
+    @classmethod
+    def password_reset(cls, request, email):
+        """Per e-mail address anywhere (it guards an inbox, not a secret), and per address."""
+        subjects = [(("user", normalised(email)),)]
         if request is not None:
-            self.subjects.append(("address", client_address(request)))
+            subjects.append((("address", client_address(request)),))
+        return cls("password-reset", subjects)
 
-    def limit(self, kind):
-        if kind == "user":
-            return settings.LOGIN_THROTTLE_USER_FAILURES
-        return settings.LOGIN_THROTTLE_ADDRESS_FAILURES
+    def limit(self, subject):
+        if len(subject) == 1 and subject[0][0] == "address":
+            return settings.LOGIN_THROTTLE_ADDRESS_FAILURES
+        return settings.LOGIN_THROTTLE_USER_FAILURES
 
-    def failures_key(self, kind, value):
-        return cache_key(f"{self.scope}-failures", kind, value)
-
-    def lock_key(self, kind, value):
-        return cache_key(f"{self.scope}-locked", kind, value)
+    def subject_keys(self):
+        """Cache keys of each subject, naming the current generation of its parts."""
+        if self.keys is None:
+            parts = {part for subject in self.subjects for part in subject}
+            generations = cache.get_many([generation_key(*part) for part in parts])
+            self.keys = {}
+            for subject in self.subjects:
+                names = [(*part, generations.get(generation_key(*part), "")) for part in subject]
+                self.keys[subject] = {
+                    what: cache_key(f"{self.scope}-{what}", *names)
+                    for what in ("failures", "locked", "pauses")
+                }
+        return self.keys
 
     def locked_for(self):
-        """Seconds until the sign-in is allowed again; 0 when it is allowed now."""
+        """Seconds until an attempt is allowed again; 0 when it is allowed now."""
         if not settings.LOGIN_THROTTLE_ENABLED:
             return 0
-        now = time.time()
-        until = max((cache.get(self.lock_key(*subject), 0) for subject in self.subjects), default=0)
-        return max(0, math.ceil(until - now))
+        keys = self.subject_keys()
+        until = cache.get_many([keys[subject]["locked"] for subject in self.subjects])
+        return max(0, math.ceil(max(until.values(), default=0) - time.time()))
 
     def record_failure(self):
         if not settings.LOGIN_THROTTLE_ENABLED:
             return
-        lockout = settings.LOGIN_THROTTLE_LOCKOUT
-        for kind, value in self.subjects:
-            failures = increment(self.failures_key(kind, value), settings.LOGIN_THROTTLE_WINDOW)
-            if failures >= self.limit(kind):
-                cache.set(self.lock_key(kind, value), time.time() + lockout, timeout=lockout)
-                cache.delete(self.failures_key(kind, value))
+        keys = self.subject_keys()
+        for subject in self.subjects:
+            key = keys[subject]
+            if increment(key["failures"], settings.LOGIN_THROTTLE_WINDOW) >= self.limit(subject):
+                self.pause(key)
+
+    def pause(self, key):
+        longest = settings.LOGIN_THROTTLE_MAX_LOCKOUT
+        pauses = (cache.get(key["pauses"]) or 0) + 1
+        lockout = min(settings.LOGIN_THROTTLE_LOCKOUT * 2 ** min(pauses - 1, 30), longest)
+        cache.set(key["locked"], time.time() + lockout, timeout=lockout)
+        cache.set(key["pauses"], pauses, timeout=lockout + longest)
+        cache.delete(key["failures"])
 
     def record_success(self):
-        """A successful sign-in clears the user name's failures (not the address's)."""
+        """The secret was right: that user name (from that address) starts again from zero.
+
+        The address's own count stays: knowing one password does not clear guessing others.
+        """
+        keys = self.subject_keys()
         cache.delete_many(
-            [self.failures_key(kind, value) for kind, value in self.subjects if kind == "user"]
+            [
+                keys[subject][what]
+                for subject in self.subjects
+                if subject[0][0] != "address"
+                for what in ("failures", "pauses")
+            ]
         )
 
     def message(self, seconds):
@@ -168,3 +223,23 @@ class LoginThrottle:
             "again in %(minutes)d minutes.",
             minutes,
         ) % {"minutes": minutes}
+
+
+def normalised(username):
+    return username.strip().casefold()
+
+
+def generation_key(kind, value):
+    return cache_key("login-generation", kind, value)
+
+
+def lift_pauses(username="", address=""):
+    """End every pause and failure count of a user name and of an address (all scopes).
+
+    Each key names the generation of its user name and address: a new generation leaves
+    the old counters unreachable, to expire on their own (no scan of the cache).
+    """
+    parts = [("user", normalised(username))] if username else []
+    if address:
+        parts.append(("address", address.strip()))
+    cache.set_many({generation_key(*part): uuid.uuid4().hex for part in parts}, timeout=None)

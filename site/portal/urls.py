@@ -7,12 +7,20 @@ from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from editorial.sign_in import ReaderLoginView, document_password, page_password
+
 from .api import api_router
 from .openapi import api_docs, api_not_found, openapi_json
 from .sitemaps import PortalSitemap, RobotsView
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, throttled like sign-ins (editorial/sign_in.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/openapi.json", openapi_json, name="openapi"),
     path("api/v2/", api_router.urls),
@@ -42,6 +50,13 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("api/docs/", api_docs, name="api_docs"),
     path("", include("search.urls")),
+    # Wagtail's reader sign-in and page password, with the admin's checks (editorial/sign_in.py).
+    path("_util/login/", ReaderLoginView.as_view(), name="wagtailcore_login"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -154,7 +154,9 @@ def test_enrolment_screen_confirms_a_code_before_turning_two_step_on(client, adm
 
 
 def test_enrolment_screen_turns_two_step_off_with_a_code(client, enrolled, clock):
-    client.force_login(enrolled.user)
+    # Signed in with the code: the admin refuses an enrolled user's session without one.
+    assert signed_in(sign_in(client, otp_token=code(enrolled)))
+    clock.tick(30)
     url = reverse("editorial_two_step")
     assert "Tắt đăng nhập hai bước" in client.get(url).content.decode()
 

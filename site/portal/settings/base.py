@@ -365,6 +365,17 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "portal.ratelimit.RateLimitMiddleware",
 )
+# The admin refuses sessions that owe a one-time code (editorial/sign_in.py), whatever
+# opened them; readers' /_util/login/ uses the admin's form and template below.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "editorial.sign_in.SecondFactorMiddleware",
+)
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "portal/login.html"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.forms.PortalPasswordResetForm"
 # Superusers cannot sign in to the admin without a TOTP device (manage.py enrol_totp).
 OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", False)
@@ -374,6 +385,8 @@ LOGIN_THROTTLE_USER_FAILURES = int(os.environ.get("LOGIN_THROTTLE_USER_FAILURES"
 LOGIN_THROTTLE_ADDRESS_FAILURES = int(os.environ.get("LOGIN_THROTTLE_ADDRESS_FAILURES", "20"))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900"))
 LOGIN_THROTTLE_LOCKOUT = int(os.environ.get("LOGIN_THROTTLE_LOCKOUT", "900"))
+# Each new pause of the same subject lasts twice the previous one, up to this.
+LOGIN_THROTTLE_MAX_LOCKOUT = int(os.environ.get("LOGIN_THROTTLE_MAX_LOCKOUT", "86400"))
 # A session ends after SESSION_COOKIE_AGE seconds without a request: saving it on every
 # request slides the expiry. Anonymous readers have no session, so pages stay cookie-free.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(8 * 60 * 60)))
