@@ -92,9 +92,18 @@ def test_sitemap_index_sections_and_hreflang(served):
     assert len(assert_on_origin_and_reachable(served, urls)) > 10
 
 
-def test_robots_txt_names_the_sitemap_on_the_origin(served):
-    lines = served.get("/robots.txt").content.decode().splitlines()
+def test_asked_by_another_name_the_portal_still_names_its_origin(served, demo_content_en):
+    """Reached under another name of the same machine (robots.txt, the sitemap index, a
+    page's printed source line), the portal hands out the one origin."""
+    other_name = Client(HTTP_HOST="localhost:8765")
+    lines = other_name.get("/robots.txt").content.decode().splitlines()
     assert f"Sitemap: {ORIGIN}/sitemap.xml" in lines
+    index = other_name.get("/sitemap.xml").content.decode()
+    assert f"<loc>{ORIGIN}/sitemap-pages.xml</loc>" in index
+    report = demo_content_en.seed_report
+    html = other_name.get(report.url).content.decode()
+    assert f"{ORIGIN}{report.url}</p>" in html
+    assert_on_origin_and_reachable(served, urls_in(html))
 
 
 def test_report_page_opengraph_json_ld_and_hreflang(served, demo_content_en):
