@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,9 +8,12 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home page and site settings")
 
     def ready(self):
-        from portal import fragments
+        from portal import fragments, origin
 
         from . import purging
 
+        origin.validate()
+        # The default Site follows the public origin after every migrate (portal/origin.py).
+        post_migrate.connect(origin.sync_default_site, sender=self)
         purging.connect()
         fragments.connect()

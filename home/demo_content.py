@@ -37,6 +37,7 @@ from articles.models import (
 )
 from editorial.uploads import check_document_file, checked_image_file
 from home.models import HomePage, PortalSettings
+from portal import origin
 from snippets.models import Agency, Award, AwardRecipient, Banner, Person
 
 SEED_TITLE = (
@@ -333,9 +334,10 @@ class DemoContent:
     def ensure_site(self):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
+            hostname, port = origin.site_address()
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=self.home,
                 is_default_site=True,
                 site_name="Cổng thông tin điện tử Sở Khoa học và Công nghệ",

@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page, Site
 from home.demo_content import DemoContent
 from home.demo_english import EnglishDemo
 from home.models import HomePage
+from portal import origin
 
 
 @pytest.fixture(autouse=True)
@@ -48,8 +49,10 @@ def home(locale_vi):
     )
     Page.objects.filter(depth=2).delete()
     home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu", locale=locale_vi))
+    # The default Site serves the public origin (WAGTAILADMIN_BASE_URL, see portal/origin.py).
+    hostname, port = origin.site_address()
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+        is_default_site=True, defaults={"hostname": hostname, "port": port, "root_page": home}
     )
     home.save_revision().publish()
     home.refresh_from_db()

@@ -33,7 +33,7 @@ from home.models import (
     current_announcements,
     visible_banners,
 )
-from portal import fragments
+from portal import fragments, origin
 from snippets.models import Banner
 
 register = template.Library()
@@ -85,6 +85,12 @@ def format_short_date(day, language=None):
     if language == "en":
         return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+@register.simple_tag
+def public_url(path):
+    """The absolute URL of a path on the public origin (never the name a request used)."""
+    return origin.absolute_url(path)
 
 
 @register.simple_tag

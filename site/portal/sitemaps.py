@@ -1,12 +1,18 @@
 """sitemap.xml (an index of sections listing every public page in every language, with
 hreflang alternates) and robots.txt."""
 
+from dataclasses import replace
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import index
 from wagtail.models import Locale, Page
+
+from .origin import absolute_url
 
 
 class PortalSitemap(Sitemap):
@@ -95,11 +101,28 @@ class PortalSitemap(Sitemap):
         return urls
 
 
+def sitemap_index(request, sitemaps, **kwargs):
+    """Wagtail's sitemap index, its sections on the public origin like their pages (Django
+    writes them on the request's host)."""
+    response = index(request, sitemaps, **kwargs)
+    response.context_data["sitemaps"] = [
+        replace(item, location=absolute_url(on_this_site(item.location)))
+        for item in response.context_data["sitemaps"]
+    ]
+    return response
+
+
+def on_this_site(url):
+    """The path and query of an absolute URL."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sitemap_url"] = self.request.build_absolute_uri(reverse("sitemap"))
+        context["sitemap_url"] = absolute_url(reverse("sitemap"))
         return context

@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -11,7 +10,7 @@ from editorial.sign_in import ReaderLoginView, document_password, page_password
 
 from .api import api_router
 from .openapi import api_docs, api_not_found, openapi_json
-from .sitemaps import PortalSitemap, RobotsView
+from .sitemaps import PortalSitemap, RobotsView, sitemap_index
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

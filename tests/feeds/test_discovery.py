@@ -54,7 +54,7 @@ class TestSitemap:
         expected = {"vi": vi_url, "en": en_url, "x-default": vi_url}
         assert entries[vi_url] == expected
         assert entries[en_url] == expected
-        home_vi, home_en = "http://localhost/", "http://localhost/en/"
+        home_vi, home_en = "http://testserver/", "http://testserver/en/"
         assert (
             entries[home_vi]
             == entries[home_en]
@@ -100,7 +100,7 @@ class TestSitemap:
 
         locations = set(sitemap_entries(client))
         assert published.get_full_url() in locations
-        assert "http://localhost/tin-tuc/" in locations
+        assert "http://testserver/tin-tuc/" in locations
         for page in (private, restricted_index, under_private):
             assert page.get_full_url() not in locations
         for slug in (draft.slug, "muc-an/", under_draft.slug):
@@ -208,7 +208,7 @@ class TestArticleHead:
         assert meta(html, "og:url") == [url]
         assert meta(html, "og:locale") == ["vi_VN"]
         (image,) = meta(html, "og:image")
-        assert image.startswith("http://localhost/") and "width-1200" in image
+        assert image.startswith("http://testserver/") and "width-1200" in image
         assert int(meta(html, "og:image:width")[0]) > 0
         assert int(meta(html, "og:image:height")[0]) > 0
         assert meta(html, "article:author") == ["Chiêu Minh"]

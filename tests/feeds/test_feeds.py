@@ -50,7 +50,7 @@ def test_feed_lists_the_articles_newest_first_with_their_facts(
     published = entry.published_parsed
     assert (published.tm_year, published.tm_mon, published.tm_mday) == newer.date.utctimetuple()[:3]
     (enclosure,) = [link for link in entry.links if link.rel == "enclosure"]
-    assert enclosure.href.startswith("http://localhost/") and "fill-480x320" in enclosure.href
+    assert enclosure.href.startswith("http://testserver/") and "fill-480x320" in enclosure.href
     assert enclosure.type.startswith("image/")
     assert int(enclosure.length) > 0
     assert feed.entries[1].link == older.get_full_url()

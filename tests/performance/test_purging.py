@@ -7,7 +7,7 @@ from articles.models import ArticleIndexPage
 from home.models import PortalSettings
 from snippets.models import Agency, Banner
 
-ROOT = "http://localhost"
+ROOT = "http://testserver"
 
 
 def publish(obj):

@@ -169,7 +169,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Government electronic information portal")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public origin (scheme://host[:port]) of every absolute URL the portal hands out: pages
+# (through the default Site, kept in step at each migrate), API, sitemap, feeds, e-mails.
+# `make run` sets it from HOST and PORT; production sets the public address (portal/origin.py).
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or "http://127.0.0.1:8000"
+)
 # Search: every backend is wrapped by search.backends, which folds Vietnamese diacritics.
 # SEARCH_BACKEND: "database" (SQLite FTS5 or PostgreSQL full-text search, by DATABASE_URL),
 # or "elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3" with
@@ -219,6 +224,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.forms.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# The API's detail_url, find redirects and media URLs: the same public origin.
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
