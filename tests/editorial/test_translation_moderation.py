@@ -224,7 +224,9 @@ def test_editor_cannot_convert_a_translation_to_an_alias(
     page = Page.objects.get(pk=english_article.pk)
     assert page.alias_of_id is None
     assert not page.live
-    # Nor is it offered, once the translation is no longer synchronised.
+    # Nor is it offered, in the translation editor or once the translation is not synchronised.
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[english_article.pk]))
+    assert "convert_to_alias" not in edit.content.decode()
     Translation.objects.filter(target_locale=english_article.locale).update(enabled=False)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[english_article.pk]))
     assert edit.status_code == 200
@@ -233,9 +235,12 @@ def test_editor_cannot_convert_a_translation_to_an_alias(
 
 def test_moderator_converts_a_translation_to_an_alias(client, english_article, article, moderator):
     client.force_login(moderator)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[english_article.pk]))
+    assert "convert_to_alias" in edit.content.decode()
     Translation.objects.filter(target_locale=english_article.locale).update(enabled=False)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[english_article.pk]))
     assert "localize-convert-to-alias" in edit.content.decode()
+    Translation.objects.filter(target_locale=english_article.locale).update(enabled=True)
     url = reverse("wagtail_localize:convert_to_alias", args=[english_article.pk])
     assert client.post(url).status_code == 302
     page = Page.objects.get(pk=english_article.pk)
