@@ -173,7 +173,10 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         for translation, target in targets:
             if can_publish(user, target):
                 if publish:
-                    publish_translation(translation, user)
+                    try:
+                        publish_translation(translation, user)
+                    except ValidationError as error:
+                        messages.error(self.request, invalid_message(target, error))
                 else:
                     # Privacy of a live page follows the source: Wagtail lets publishers
                     # only change privacy.
@@ -234,6 +237,10 @@ def translation_editor_action(request, instance):
     ).first()
     if translation is None:
         return None
+    lock = instance.get_lock() if isinstance(instance, Page) else None
+    if lock is not None and lock.for_user(request.user):
+        messages.error(request, _("The page is locked: the translation was not saved."))
+        return redirect(request.path)
     if action == "publish":
         if not can_publish(request.user, instance):
             raise PermissionDenied
@@ -273,10 +280,6 @@ def publish_from_editor(request, translation, instance):
 
 
 def submit_from_editor(request, translation, page):
-    lock = page.get_lock()
-    if lock is not None and lock.for_user(request.user):
-        messages.error(request, _("The page is locked: the translation was not saved."))
-        return redirect(request.path)
     try:
         save_translation_draft(translation, request.user)
     except ValidationError as error:

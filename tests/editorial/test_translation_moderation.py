@@ -95,12 +95,17 @@ def put_string(client, translation, source_text, value):
 
 
 def test_editor_translating_a_live_page_gets_drafts_only(
-    client, article, editor, locale_en, run_on_commit
+    client, article, agency, editor, locale_en, run_on_commit
 ):
+    ArticleAgency.objects.create(page=article, agency=agency, locale=article.locale)
+    publish(article)
     client.force_login(editor)
     url = reverse("wagtail_localize:submit_page_translation", args=[article.pk])
-    response = run_on_commit(client.post, url, {"locales": [locale_en.pk]})
-    assert response.status_code == 302
+    response = run_on_commit(client.post, url, {"locales": [locale_en.pk]}, follow=True)
+    assert response.status_code == 200
+    # Editors may not add agencies: the one the page names is left untranslated, and said so.
+    assert not agency.has_translation(locale_en)
+    assert "Chưa dịch, vì bạn không có quyền tạo: Sở Tư pháp" in response.content.decode()
     english = article.get_translation(locale_en)
     assert not english.live
     # Its untranslated parents are drafts too, not live aliases of the Vietnamese pages.
