@@ -8,6 +8,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.users.views.bulk_actions.user_bulk_action import UserBulkAction
 
 from .sign_in_pauses import LIFT_PERMISSION, LiftPauseView
+from .translation_views import admin_urls as translation_admin_urls
+from .translation_views import translation_editor_action
+from .translations import can_publish
 from .two_step import TwoStepView
 
 
@@ -76,3 +79,29 @@ def guard_user_bulk_actions(request, action_type, objects, action_class_instance
         and any(user.is_superuser for user in objects)
     ):
         raise PermissionDenied
+
+
+# Translations go through the same permissions and moderation as any other change
+# (editorial.translations). Order -1: these routes and hooks come before wagtail-localize's.
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_urls():
+    return translation_admin_urls()
+
+
+@hooks.register("before_edit_page", order=-1)
+def moderate_page_translation_editor(request, page):
+    return translation_editor_action(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def moderate_snippet_translation_editor(request, instance):
+    return translation_editor_action(request, instance)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and page.pk and not can_publish(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]

@@ -270,6 +270,8 @@ class TestTranslation:
         translated_bloc.save_revision().publish()
         source = BlocYear.objects.get(bloc=bloc, year=2023)
         TranslationCreator(user, [locale]).create_translations(source)
+        # A new translation is a draft (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE): publish it.
+        source.get_translation(locale).get_latest_revision().publish(user=user)
         year = source.get_translation(locale)
         assert year.bloc == translated_bloc
         assert {agency.locale_id for agency in year.members} == {locale.pk}
