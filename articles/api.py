@@ -35,7 +35,7 @@ like Wagtail's PagesAPIViewSet, and:
   across types that all have the field: `?type=articles.NewsArticlePage,
   articles.AnnouncementPage&order=-date`.
 - a listing of one article type (`?type=articles.EventReportPage&fields=*`) fetches the
-  related objects of the fields it serves (hero image and renditions, tags, agencies,
+  related objects of the fields it serves (hero image, picture and renditions, tags, agencies,
   people, officials, awards, bloc year, attachments) for all its items at once. Images
   inside StreamField bodies are still fetched page by page (one query per article that
   has some).
