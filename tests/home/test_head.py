@@ -1,6 +1,7 @@
 """What every page's head hands to browsers and search engines: a favicon, a description,
 a canonical link; and `<time datetime>` values that HTML accepts."""
 
+import io
 import re
 from datetime import timedelta
 from html import unescape
@@ -61,7 +62,7 @@ def test_favicon_is_served_with_caching_and_linked(client, home):
     assert response.status_code == 200
     assert response["Content-Type"] in ("image/x-icon", "image/vnd.microsoft.icon")
     assert "max-age=86400" in response["Cache-Control"] and "public" in response["Cache-Control"]
-    icon = Image.open(__import__("io").BytesIO(b"".join(response.streaming_content)))
+    icon = Image.open(io.BytesIO(b"".join(response.streaming_content)))
     assert icon.format == "ICO"
     assert '<link rel="icon" href="/favicon.ico">' in get_html(client, "/")
 
