@@ -31,9 +31,11 @@ like Wagtail's PagesAPIViewSet, and:
   and announcements; other pages never match them), `?updated_since=` (ISO 8601: pages
   published at or after it, by `last_published_at`, which every item carries in `meta`;
   a translation counts as updated when it is itself published). Each narrows the pages to
-  those it applies to. Ordering by date: `?type=articles.NewsArticlePage&order=-date`.
+  those it applies to. Ordering by date: `?type=articles.NewsArticlePage&order=-date`, also
+  across types that all have the field: `?type=articles.NewsArticlePage,
+  articles.AnnouncementPage&order=-date`.
 - a listing of one article type (`?type=articles.EventReportPage&fields=*`) fetches the
-  related objects of the fields it serves (hero image and renditions, tags, agencies,
+  related objects of the fields it serves (hero image, picture and renditions, tags, agencies,
   people, officials, awards, bloc year, attachments) for all its items at once. Images
   inside StreamField bodies are still fetched page by page (one query per article that
   has some).
@@ -41,12 +43,13 @@ like Wagtail's PagesAPIViewSet, and:
 Pages-wide API behaviour belongs here.
 """
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import LocaleFilter as WagtailLocaleFilter
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.filters import OrderingFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -66,6 +69,7 @@ from snippets.api import (
 )
 from snippets.models import Agency
 from snippets.serializers import (
+    IMAGE_RENDITIONS,
     PrefetchedTagsMixin,
     TranslationsField,
     prefetch_image_renditions,
@@ -82,6 +86,7 @@ from .models import (
     EventOfficial,
     EventReportPage,
     NewsArticlePage,
+    with_listing_images,
 )
 
 
@@ -186,6 +191,58 @@ def dated_pages(**lookups):
     return Page.objects.filter(condition).values("pk")
 
 
+def requested_page_types(request):
+    """The page models of `?type=a,b` (already checked by the view), else ()."""
+    try:
+        return page_models_from_string(request.GET["type"]) if request.GET.get("type") else ()
+    except (LookupError, ValueError):
+        return ()
+
+
+def lookup_from_page(model, name):
+    """The lookup of `model`'s field `name` from Page, through the parent links of its
+    multi-table inheritance: "newsarticlepage__date" for EventReportPage's date."""
+    field = model._meta.get_field(name)
+    parts = [field.name]
+    owner = field.model
+    while owner is not Page:
+        parent, link = next(iter(owner._meta.parents.items()))
+        parts.insert(0, link.related_query_name())
+        owner = parent
+    return "__".join(parts)
+
+
+class SharedFieldOrderingFilter(OrderingFilter):
+    """Wagtail's `?order=`, and on a listing of several page types (`?type=a,b`), by a field
+    they all have: `?type=articles.NewsArticlePage,articles.AnnouncementPage&order=-date`.
+    Wagtail lists several types as plain pages, and knows only Page's fields there."""
+
+    def filter_queryset(self, request, queryset, view):
+        order = request.GET.get("order")
+        models = requested_page_types(request)
+        if not order or len(models) < 2 or "random" in order.split(","):
+            return super().filter_queryset(request, queryset, view)
+        own = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        shared = set.intersection(
+            *(set(view.get_available_fields(model, db_fields_only=True)) for model in models)
+        )
+        ordering, annotations = [], {}
+        for item in order.split(","):
+            name = item.lstrip("-")
+            if name in own:
+                ordering.append(item)
+                continue
+            if name not in shared:
+                raise BadRequestError(f"cannot order by '{item}' (not a field of every type)")
+            lookups = sorted({lookup_from_page(model, name) for model in models})
+            alias = f"_shared_{name}"
+            annotations[alias] = Coalesce(*lookups) if len(lookups) > 1 else F(lookups[0])
+            ordering.append(item.replace(name, alias))
+        if annotations and "search" in request.GET:
+            raise BadRequestError("cannot order several page types by their fields while searching")
+        return queryset.annotate(**annotations).order_by(*ordering)
+
+
 class PortalPageSerializer(PrefetchedTagsMixin, PageSerializer):
     translations = TranslationsField()
 
@@ -196,7 +253,10 @@ class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
     filter_backends = checked_backends(
         [
             *[
-                PageLocaleFilter if backend is WagtailLocaleFilter else backend
+                {
+                    WagtailLocaleFilter: PageLocaleFilter,
+                    OrderingFilter: SharedFieldOrderingFilter,
+                }.get(backend, backend)
                 for backend in PagesAPIViewSet.filter_backends
                 if backend is not SearchFilter
             ],
@@ -238,6 +298,8 @@ class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
         lookups = [lookup for name in fields for lookup in prefetches.get(name, ())]
         if items and lookups:
             prefetch_related_objects(items, *lookups)
+        if items and "picture" in fields and issubclass(model, NewsArticlePage):
+            items = with_listing_images(items, IMAGE_RENDITIONS.values())
         streams = [
             field.name
             for field in model._meta.get_fields()

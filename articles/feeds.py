@@ -9,6 +9,7 @@ import mimetypes
 from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
 
@@ -17,6 +18,15 @@ from editorial import renditions
 from .models import with_listing_images
 
 FEED_SIZE = 20
+
+
+def local_time(value):
+    """`value` in the portal's time zone (TIME_ZONE, Asia/Ho_Chi_Minh)."""
+    if value is None or timezone.is_naive(value):
+        return value
+    return timezone.localtime(value, timezone.get_default_timezone())
+
+
 # The cards' JPEG rendition: already generated (and prefetched) for the section's cards.
 ENCLOSURE_RENDITION = renditions.CARD_JPEG
 
@@ -55,7 +65,7 @@ class ArticleRssFeed(Feed):
         return self.link(index)
 
     def items(self, index):
-        return list(with_listing_images(index.articles()[:FEED_SIZE]))
+        return with_listing_images(index.articles()[:FEED_SIZE])
 
     # Its items -------------------------------------------------------------------------------
 
@@ -75,11 +85,14 @@ class ArticleRssFeed(Feed):
 
     item_guid_is_permalink = True
 
+    # Dates in the portal's time zone (+07:00), as readers see them on the pages: the
+    # database hands them over in UTC.
+
     def item_pubdate(self, article):
-        return article.display_date
+        return local_time(article.display_date)
 
     def item_updateddate(self, article):
-        return article.last_published_at or article.display_date
+        return local_time(article.last_published_at or article.display_date)
 
     def item_author_name(self, article):
         return article.author or None
@@ -88,7 +101,7 @@ class ArticleRssFeed(Feed):
         return ()
 
     def item_enclosures(self, article):
-        image = article.hero_image
+        image = article.picture
         if image is None:
             return []
         rendition = image.get_rendition(ENCLOSURE_RENDITION)

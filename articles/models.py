@@ -39,14 +39,38 @@ LISTING_RENDITIONS = renditions.LISTING_SPECS
 BODY_RENDITIONS = renditions.ARTICLE_SPECS
 
 
-def with_listing_images(queryset):
-    """Fetch hero images with their listing renditions in a fixed number of queries."""
-    return queryset.prefetch_related(
-        models.Prefetch(
-            "hero_image",
-            queryset=get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS),
-        )
-    )
+def first_image_id(stream_value):
+    """The id of a body's first image (image or gallery block), read from its stored data
+    without loading any image; None when it has none."""
+    for block in stream_value.raw_data:
+        value = block.get("value") or {}
+        if block.get("type") == "image":
+            chosen = [value.get("image")]
+        elif block.get("type") == "gallery":
+            # A ListBlock stores {"type": "item", "value": ...} items (older data: bare values).
+            items = value.get("images") or []
+            chosen = [(item.get("value", item) or {}).get("image") for item in items]
+        else:
+            continue
+        for image in chosen:
+            # ImageBlock stores {"image": id, "alt_text": ..., "decorative": ...}, or a bare id.
+            image_id = image.get("image") if isinstance(image, dict) else image
+            if image_id:
+                return image_id
+    return None
+
+
+def with_listing_images(queryset, specs=LISTING_RENDITIONS):
+    """The articles of `queryset` with their `picture` and its renditions `specs` loaded:
+    two queries in all, however many articles."""
+    articles = list(queryset)
+    wanted = {article.pk: article.picture_id for article in articles}
+    ids = {pk for pk in wanted.values() if pk}
+    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(*specs)
+    found = {image.pk: image for image in images} if ids else {}
+    for article in articles:
+        article.picture = found.get(wanted[article.pk])
+    return articles
 
 
 def paginate(request, items, per_page):
@@ -118,6 +142,8 @@ class ArticleIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.NewsArticlePage", "articles.EventReportPage"]
+    # What changes the listing shown, so its canonical URL keeps them (seo_tags).
+    canonical_query_parameters = ("tag", "agency", "page")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
@@ -158,7 +184,7 @@ class ArticleIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
             items = items.filter(related_agencies__agency=agency).distinct()
             context["agency"] = agency
         page_obj = paginate(request, items, self.per_page)
-        page_obj.object_list = list(with_listing_images(page_obj.object_list))
+        page_obj.object_list = with_listing_images(page_obj.object_list)
         filters = {"tag": tag, "agency": agency_slug}
         context.update(
             page_obj=page_obj,
@@ -188,6 +214,7 @@ class AnnouncementIndexPage(FoldedSearchMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.AnnouncementPage"]
+    canonical_query_parameters = ("page",)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
@@ -277,6 +304,8 @@ class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, Page):
     api_fields = [
         APIField("lead"),
         APIField("hero_image", serializer=ImageRenditionsField()),
+        # What to show with the article (a card, a share): the hero image, else the body's first.
+        APIField("picture", serializer=ImageRenditionsField()),
         APIField("hero_caption"),
         APIField("body"),
         APIField("author"),
@@ -295,6 +324,22 @@ class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, Page):
         verbose_name_plural = _("news articles")
         # Every listing is newest first: read in index order, not sorted (100,000 articles).
         indexes = [models.Index(fields=["date", "page_ptr"], name="article_date_idx")]
+
+    @property
+    def picture_id(self):
+        """The id of the article's picture: see `picture`."""
+        return self.hero_image_id or first_image_id(self.body)
+
+    @cached_property
+    def picture(self):
+        """The picture of the article, wherever it is shown or shared (cards, link previews,
+        structured data, feeds, API): its hero image, else the first image of its body."""
+        if self.hero_image_id:
+            return self.hero_image
+        image_id = first_image_id(self.body)
+        if image_id is None:
+            return None
+        return next((image for image in body_images(self.body) if image.pk == image_id), None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -399,7 +444,20 @@ class EventReportPage(NewsArticlePage):
 
     event_start = models.DateTimeField(_("event start"))
     event_end = models.DateTimeField(_("event end"), null=True, blank=True)
-    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    venue = models.CharField(
+        _("venue"),
+        max_length=255,
+        blank=True,
+        help_text=_('For example "Trung tâm Hội nghị thành phố".'),
+    )
+    venue_address = models.CharField(
+        _("address of the venue"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Search engines show an event only with its place: give the venue, its address or both."
+        ),
+    )
     bloc_term = models.ForeignKey(
         "blocs.BlocYear",
         verbose_name=_("emulation bloc and year"),
@@ -417,7 +475,7 @@ class EventReportPage(NewsArticlePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end")]),
-                FieldPanel("venue"),
+                FieldRowPanel([FieldPanel("venue"), FieldPanel("venue_address")]),
                 FieldPanel("bloc_term"),
                 InlinePanel("officials", heading=_("Officials present"), label=_("official")),
                 InlinePanel(
@@ -430,7 +488,10 @@ class EventReportPage(NewsArticlePage):
             heading=_("Event"),
         ),
     ]
-    search_fields = NewsArticlePage.search_fields + [index.SearchField("venue")]
+    search_fields = NewsArticlePage.search_fields + [
+        index.SearchField("venue"),
+        index.SearchField("venue_address"),
+    ]
 
     def search_related_text(self):
         """Also the officials, participating agencies, awards and bloc of the event."""
@@ -446,13 +507,14 @@ class EventReportPage(NewsArticlePage):
         return " ".join(name for name in names if name)
 
     def search_text_parts(self):
-        return [*super().search_text_parts(), self.venue]
+        return [*super().search_text_parts(), self.venue, self.venue_address]
 
     api_fields = NewsArticlePage.api_fields + [
         APIField("bloc_term", serializer=BlocTermField()),
         APIField("event_start"),
         APIField("event_end"),
         APIField("venue"),
+        APIField("venue_address"),
         APIField(
             "officials",
             serializer=PublishedObjectListField(

@@ -43,6 +43,8 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import redirect
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
@@ -375,6 +377,22 @@ class BlocsAPIViewSet(ReferenceDataAPIViewSet):
         if first_call:
             attach_years([bloc])
         return bloc
+
+    def find_view(self, request):
+        """`find/?slug=...` redirects to the bloc in this endpoint: Wagtail's would name the
+        first endpoint serving the model, the pages endpoint (a bloc is a page)."""
+        try:
+            bloc = self.find_object(self.get_queryset(), request)
+        except BlocPage.DoesNotExist:
+            bloc = None
+        if bloc is None:
+            raise Http404("not found")
+        context = {"request": request, "router": request.wagtailapi_router}
+        query = request.GET.copy()
+        for name in self.find_query_parameters:
+            query.pop(name, None)
+        url = endpoint_detail_url(context, BLOCS_ENDPOINT, bloc.pk)
+        return redirect(f"{url}?{query.urlencode()}" if query else url)
 
 
 class AwardBlocYearsField(Field):

@@ -124,6 +124,26 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
             context_overrides={"agency": agency, **AgencyRecord(agency).as_context()},
         )
 
+    def translated_subpage_path(self, translation, url_name, args, kwargs):
+        """The sub-page's path below `translation`: an agency's profile leads to its
+        translation's (slugs may differ by language); None when it has none there."""
+        if url_name == "agency":
+            slug = (
+                Agency.objects.live()
+                .filter(
+                    locale_id=translation.locale_id,
+                    translation_key__in=Agency.objects.filter(
+                        locale_id=self.locale_id, slug=kwargs["slug"]
+                    ).values("translation_key"),
+                )
+                .values_list("slug", flat=True)
+                .first()
+            )
+            if slug is None:
+                return None
+            kwargs = {"slug": slug}
+        return self.reverse_subpage(url_name, args=args, kwargs=kwargs)
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)

@@ -81,6 +81,9 @@ SEED_PARAGRAPHS = [
     "biểu, xuất sắc trong phong trào thi đua năm 2023./.",
 ]
 SEED_AUTHOR = "Chiêu Minh"
+# The seed names no hall: the city where the bloc met (search engines need an event's place).
+SEED_VENUE = "Thành phố Hải Phòng"
+SEED_VENUE_ADDRESS = "Hải Phòng, Việt Nam"
 
 # (slug, full name, short name, abbreviation, kind): the agencies the seed names.
 AGENCIES = [
@@ -496,6 +499,8 @@ class DemoContent:
             author=SEED_AUTHOR,
             date=event_start,
             event_start=event_start,
+            venue=SEED_VENUE,
+            venue_address=SEED_VENUE_ADDRESS,
             featured=True,
         )
         report.body = body

@@ -11,7 +11,14 @@ from html import escape, unescape
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.demo_content import SEED_CAPTIONS, SEED_LEAD, SEED_PARAGRAPHS, SEED_TITLE
+from home.demo_content import (
+    SEED_CAPTIONS,
+    SEED_LEAD,
+    SEED_PARAGRAPHS,
+    SEED_TITLE,
+    SEED_VENUE,
+    SEED_VENUE_ADDRESS,
+)
 
 SEED_TITLE_EN = (
     "The bloc of state management agencies for culture and society signs its emulation "
@@ -70,6 +77,8 @@ STRINGS = {
     },
     SEED_TITLE: SEED_TITLE_EN,
     SEED_LEAD: SEED_LEAD_EN,
+    SEED_VENUE: "Hai Phong City",
+    SEED_VENUE_ADDRESS: "Hai Phong, Viet Nam",
     **dict(zip(SEED_CAPTIONS, SEED_CAPTIONS_EN, strict=True)),
     **dict(zip(SEED_PARAGRAPHS, SEED_PARAGRAPHS_EN, strict=True)),
     # Page slugs: English addresses under /en/.

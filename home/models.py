@@ -87,11 +87,11 @@ class HomePage(Page):
 
     def latest_news(self, limit=LATEST_NEWS_COUNT):
         """The newest news articles and event reports of this home page's language."""
-        return list(with_listing_images(self._articles()[:limit]))
+        return with_listing_images(self._articles()[:limit])
 
     def featured_articles(self, limit=FEATURED_COUNT):
         """The newest articles an editor marked as featured."""
-        return list(with_listing_images(self._articles().filter(featured=True)[:limit]))
+        return with_listing_images(self._articles().filter(featured=True)[:limit])
 
     def news_index(self):
         """The first article section under this home page, for the "All news" link."""

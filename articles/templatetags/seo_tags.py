@@ -4,14 +4,22 @@
 {% feed_links %}                        <link rel="alternate"> to the RSS and Atom feeds of the
                                         section shown (or, on a home page, of its news section)
 {% article_seo page portal.portal_name %}  OpenGraph tags and JSON-LD of an article page
+{% canonical_link %}                    <link rel="canonical"> to the page (or sub-page) shown
+{% meta_description %}                  <meta name="description">: see `page_description`
 """
 
 import json
+from html import unescape
 from urllib.parse import urljoin
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html, strip_tags
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, NewsArticlePage
 from editorial import renditions
@@ -36,6 +44,92 @@ def iso(value):
     if value is None:
         return None
     return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+
+
+DESCRIPTION_LENGTH = 300
+
+
+def page_description(page):
+    """What a page is about, for search engines and link previews: the search description
+    its editors wrote, else its lead (articles), summary (announcements) or introduction."""
+    texts = [getattr(page, name, "") or "" for name in ("search_description", "lead", "summary")]
+    texts.append(unescape(strip_tags(getattr(page, "intro", "") or "")))  # rich text
+    for text in texts:
+        text = " ".join(text.split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return ""
+
+
+# Routable sub-pages (an agency's profile under the bloc index) ------------------------------
+
+
+def shown_route(request, page):
+    """The sub-page of routable `page` being served (a resolver match), None for the page."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not isinstance(page, RoutablePageMixin):
+        return None
+    served_by = getattr(match.func, "__self__", None)
+    if match.url_name == "index_route" or getattr(served_by, "pk", None) != page.pk:
+        return None
+    return match
+
+
+def route_path(page, match):
+    """The path of the sub-page `match` below `page`'s URL, such as "agencies/so-gddt/"."""
+    return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+
+
+def translated_route_path(page, translation, match):
+    """The path of the sub-page shown below `translation` (a translation of `page`), or None
+    when what the sub-page shows has no translation there.
+
+    A page whose routes name translatable objects (an agency's slug) says how they translate
+    with `translated_subpage_path(translation, url_name, args, kwargs)`.
+    """
+    translate = getattr(page, "translated_subpage_path", None)
+    if translate is None:
+        return route_path(page, match)
+    return translate(translation, match.url_name, match.args, match.kwargs)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_link(context):
+    """`<link rel="canonical">`: the page's absolute URL (as og:url and hreflang give it), with
+    the sub-page shown and the query parameters that change what a listing shows."""
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page) or request is None:
+        return ""
+    url = page.get_full_url(request)
+    if not url:
+        return ""
+    match = shown_route(request, page)
+    if match is not None:
+        url += route_path(page, match)
+    else:
+        kept = {
+            name: request.GET[name]
+            for name in getattr(page, "canonical_query_parameters", ())
+            if request.GET.get(name) and not (name == "page" and request.GET[name] == "1")
+        }
+        if kept:
+            url += "?" + urlencode(kept)
+    return format_html('<link rel="canonical" href="{}">', url)
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """`<meta name="description">`: `meta_description` from the context (a view's own), else
+    the page's description (not on a sub-page: the page's would not describe it)."""
+    description = context.get("meta_description")
+    page = context.get("page")
+    request = context.get("request")
+    if description is None and isinstance(page, Page) and shown_route(request, page) is None:
+        description = page_description(page)
+    if not description:
+        return ""
+    return format_html('<meta name="description" content="{}">', description)
 
 
 def feed_index(context):
@@ -71,7 +165,7 @@ def feed_links(context):
 
 
 def share_image(page, page_url):
-    image = page.hero_image
+    image = page.picture
     if image is None:
         return None
     rendition = image.get_rendition(SHARE_RENDITION)
@@ -80,6 +174,19 @@ def share_image(page, page_url):
         "width": rendition.width,
         "height": rendition.height,
         "alt": image.default_alt_text,
+    }
+
+
+def event_location(page):
+    """An event report's schema.org Place, from its venue and its address; None without."""
+    venue = getattr(page, "venue", "")
+    address = getattr(page, "venue_address", "")
+    if not (venue or address):
+        return None
+    return {
+        "@type": "Place",
+        "name": venue or address,
+        "address": {"@type": "PostalAddress", "streetAddress": address or venue},
     }
 
 
@@ -93,12 +200,13 @@ def article_seo(context, page, publisher=""):
     published = page.display_date
     modified = page.last_published_at or published
     tags = [tag.name for tag in page.tag_list]
+    description = page_description(page)
 
     article = {
         "@type": "NewsArticle",
         "@id": f"{url}#article",
         "headline": page.title,
-        "description": page.lead,
+        "description": description,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "inLanguage": language,
@@ -123,21 +231,21 @@ def article_seo(context, page, publisher=""):
         article["keywords"] = tags
     graph = [article]
 
-    event_start = getattr(page, "event_start", None)
-    if event_start is not None:
+    location = event_location(page)
+    # Search engines require an event's place: without one the page is only a news article.
+    if getattr(page, "event_start", None) is not None and location is not None:
         event = {
             "@type": "Event",
             "@id": f"{url}#event",
             "name": page.title,
-            "description": page.lead,
+            "description": description,
             "url": url,
-            "startDate": iso(event_start),
+            "startDate": iso(page.event_start),
+            "location": location,
             "inLanguage": language,
         }
         if page.event_end:
             event["endDate"] = iso(page.event_end)
-        if page.venue:
-            event["location"] = {"@type": "Place", "name": page.venue, "address": page.venue}
         if image:
             event["image"] = image["url"]
         article["about"] = {"@id": event["@id"]}
@@ -146,7 +254,7 @@ def article_seo(context, page, publisher=""):
     return {
         "og": {
             "title": page.seo_title or page.title,
-            "description": page.lead,
+            "description": description,
             "url": url,
             "site_name": publisher,
             "locale": OG_LOCALES.get(language, language),

@@ -26,6 +26,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Locale, Page, Site
 
 from articles.models import AnnouncementIndexPage
+from articles.templatetags.seo_tags import shown_route, translated_route_path
 from home.models import (
     BANNER_RENDITIONS,
     HEADER_FALLBACK_RENDITIONS,
@@ -117,14 +118,6 @@ def portal_date(value):
 
 
 @register.filter
-def local_datetime(value):
-    """An aware datetime in Asia/Ho_Chi_Minh (for `datetime` attributes)."""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        return value.astimezone(PORTAL_TIME_ZONE)
-    return value
-
-
-@register.filter
 def lang_attr(language):
     """` lang="vi"` for text in another language than the page's, else nothing."""
     return format_html(' lang="{}"', language) if language else ""
@@ -186,41 +179,54 @@ def get_portal_home(request, locale_id):
     return home
 
 
+def page_translations(request, page):
+    """{language code: (translation, sub-page path)} of the live, public translations of the
+    page shown; on a routable sub-page (an agency's profile), of that sub-page: only where
+    what it shows is translated too, with the path of its translation."""
+    translations = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    )
+    match = shown_route(request, page)
+    found = {}
+    for translation in translations:
+        path = "" if match is None else translated_route_path(page, translation, match)
+        if path is not None:
+            found[translation.locale.language_code] = (translation, path)
+    return found
+
+
 def language_versions(context):
-    """One entry per content language: the translation of the page being shown, else that
-    language's home page. Cached on the request: the switcher and the hreflang links share it."""
+    """One entry per content language: the translation of the page (or sub-page) being shown,
+    else that language's home page. Cached on the request: the switcher and the hreflang links
+    share it."""
     request = context.get("request")
     page = context.get("page")
     page = page if isinstance(page, Page) else None
     cache_attr = f"_portal_language_versions_{page.pk if page else 0}"
     if request is not None and hasattr(request, cache_attr):
         return getattr(request, cache_attr)
-    translations = {}
-    if page is not None:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in Page.objects.live()
-            .public()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        }
+    translations = page_translations(request, page) if page is not None else {}
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     current = page.locale.language_code if page is not None else active_language()
     versions = []
     for code, name in get_content_languages().items():
-        target = translations.get(code)
+        target, path = translations.get(code, (None, ""))
         if target is None and code in locales:
             home = get_portal_home(request, locales[code].pk)
             target = home if home is not None and home.locale_id == locales[code].pk else None
         url = target.get_url(request) if target is not None else None
         if url is None:
             continue
+        full_url = target.get_full_url(request)
         versions.append(
             {
                 "code": code,
                 "name": name,
-                "url": url,
-                "full_url": target.get_full_url(request),
+                "url": url + path,
+                "full_url": full_url + path if full_url else None,
                 "is_current": code == current,
                 "is_translation": code in translations,
             }

@@ -5,8 +5,9 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Page
 
-from articles.models import EventReportPage, NewsArticlePage
+from articles.models import AnnouncementPage, EventReportPage, NewsArticlePage
 from blocs.models import BlocPage
 from snippets.models import Agency
 
@@ -77,6 +78,34 @@ def test_order_by_date(client, make_article):
     assert oldest_first == newest_first[::-1]
     dates = [NewsArticlePage.objects.get(pk=pk).date for pk in newest_first]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_order_several_types_by_the_date_they_all_have(client, demo_content):
+    def dates(types, order):
+        response = client.get("/api/v2/pages/", {"type": types, "order": order, "limit": 100})
+        assert response.status_code == 200, response.content
+        pages = {
+            page.pk: page
+            for page in Page.objects.filter(
+                pk__in=[item["id"] for item in response.json()["items"]]
+            ).specific()
+        }
+        return [pages[item["id"]] for item in response.json()["items"]]
+
+    news_and_reports = "articles.NewsArticlePage,articles.EventReportPage"
+    newest = dates(news_and_reports, "-date")
+    assert len(newest) == NewsArticlePage.objects.live().count()
+    assert [page.date for page in newest] == sorted((page.date for page in newest), reverse=True)
+    assert dates(news_and_reports, "date") == newest[::-1]
+    # Types that share no model but each have a date: articles and announcements.
+    mixed = dates("articles.EventReportPage,articles.AnnouncementPage", "-date")
+    assert {type(page) for page in mixed} == {EventReportPage, AnnouncementPage}
+    assert [page.date for page in mixed] == sorted((page.date for page in mixed), reverse=True)
+    # Page's own fields still order, and a field one of the types lacks is a clear 400.
+    response = client.get("/api/v2/pages/", {"type": news_and_reports, "order": "title"})
+    assert response.status_code == 200
+    response = client.get("/api/v2/pages/", {"type": news_and_reports, "order": "venue"})
+    assert response.status_code == 400 and "venue" in response.json()["message"]
 
 
 def test_pages_carry_last_published_at(client, make_article):

@@ -1,5 +1,7 @@
 """The blocs endpoint and the awards endpoint's bloc filters."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from wagtail.models import PageViewRestriction
 
@@ -118,6 +120,16 @@ class TestBlocsEndpoint:
 
     def test_unknown_bloc_is_a_404(self, client, demo_content):
         get_json(client, "/api/v2/blocs/999999/", status=404)
+
+    def test_find_redirects_to_the_blocs_endpoint(self, client, demo_content):
+        bloc = BlocPage.objects.get()
+        response = client.get(f"/api/v2/blocs/find/?id={bloc.pk}&fields=title")
+        assert response.status_code == 302
+        location = urlsplit(response["Location"])
+        assert (location.path, location.query) == (f"/api/v2/blocs/{bloc.pk}/", "fields=title")
+        assert client.get(location.path).json()["id"] == bloc.pk
+        get_json(client, "/api/v2/blocs/find/?id=999999", status=404)
+        get_json(client, "/api/v2/blocs/find/?id=x", status=400)
 
     def test_awards_by_bloc(self, client, demo_content, make_award):
         make_award("Giải thưởng ngoài khối", 2023)

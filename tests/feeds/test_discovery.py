@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from articles.models import ArticleIndexPage, EventReportPage, NewsArticlePage
 from portal.sitemaps import PortalSitemap
@@ -244,11 +244,39 @@ class TestArticleHead:
         assert event["location"] == {
             "@type": "Place",
             "name": "Trung tâm Hội nghị thành phố",
-            "address": "Trung tâm Hội nghị thành phố",
+            "address": {"@type": "PostalAddress", "streetAddress": "Hải Phòng, Việt Nam"},
         }
         assert items["NewsArticle"]["about"] == {"@id": event["@id"]}
         assert meta(html, "og:type") == ["article"]
         assert meta(html, "article:author") == [report.author]
+
+    def test_seed_event_has_its_place_in_both_languages(self, client, demo_content_en):
+        report = demo_content_en.seed_report
+        english = report.get_translation(Locale.objects.get(language_code="en"))
+        for page, name, address in (
+            (report, "Thành phố Hải Phòng", "Hải Phòng, Việt Nam"),
+            (english, "Hai Phong City", "Hai Phong, Viet Nam"),
+        ):
+            html = client.get(page.url).content.decode()
+            location = json_ld(head_of(html))["Event"]["location"]
+            assert location["name"] == name
+            assert location["address"]["streetAddress"] == address
+            assert f"{name}, {address}" in html  # "Where" in the event's facts
+
+    def test_an_event_without_a_place_is_only_a_news_article(self, client, demo_content):
+        report = EventReportPage.objects.get(pk=demo_content.seed_report.pk)
+        report.venue = report.venue_address = ""
+        report.save_revision().publish()
+        html = head_of(client.get(report.url).content.decode())
+        assert set(json_ld(html)) == {"NewsArticle"}
+
+    def test_the_venue_alone_is_the_place_and_its_address(self, client, demo_content):
+        report = EventReportPage.objects.get(pk=demo_content.seed_report.pk)
+        report.venue, report.venue_address = "Hội trường Sở", ""
+        report.save_revision().publish()
+        location = json_ld(head_of(client.get(report.url).content.decode()))["Event"]["location"]
+        assert location["name"] == "Hội trường Sở"
+        assert location["address"]["streetAddress"] == "Hội trường Sở"
 
     def test_english_article_has_english_locale(self, client, demo_content_en):
         english = NewsArticlePage.objects.live().filter(locale__language_code="en").first()

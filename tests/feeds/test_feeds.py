@@ -1,5 +1,6 @@
 """RSS and Atom feeds of the article sections, and the feed links in the page head."""
 
+import re
 from datetime import timedelta
 
 import feedparser
@@ -190,3 +191,15 @@ def test_old_article_keeps_its_publication_date(client, article_factory):
     article_factory(title="Tin năm ngoái", date=date)
     _, feed = get_feed(client, "/tin-tuc/atom/")
     assert feed.entries[0].published_parsed.tm_year == date.utctimetuple().tm_year
+
+
+def test_feed_dates_are_in_the_readers_time_zone(client, article_factory):
+    """Vietnam's +07:00, as on the pages, not the database's UTC."""
+    article_factory(date=timezone.now() - timedelta(hours=3))
+    rss = client.get("/tin-tuc/rss/").content.decode()
+    (pub_date,) = re.findall(r"<pubDate>([^<]+)</pubDate>", rss)
+    assert pub_date.endswith("+0700")
+    assert re.search(r"<lastBuildDate>[^<]+\+0700</lastBuildDate>", rss)
+    atom = client.get("/tin-tuc/atom/").content.decode()
+    for value in re.findall(r"<(?:published|updated)>([^<]+)</", atom):
+        assert value.endswith("+07:00"), value

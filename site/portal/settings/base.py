@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            "libraries": {"html_dates": "portal.html_dates"},
         },
     },
 ]
@@ -161,6 +162,17 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [SITE_DIR / "static"]
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise, kept a day.
+WHITENOISE_ROOT = SITE_DIR / "root"
+ROOT_FILES_MAX_AGE = 24 * 60 * 60
+
+
+def root_file_headers(headers, path, url):
+    if url.count("/") == 1:  # /favicon.ico, not /static/...
+        headers["Cache-Control"] = f"public, max-age={ROOT_FILES_MAX_AGE}"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = root_file_headers
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {

@@ -1,0 +1,70 @@
+"""Routable sub-pages (an agency's profile, the agency index) in the other language: the
+language switcher, the hreflang alternates and the canonical link lead to the sub-page's own
+translation, not to the page that serves it."""
+
+import re
+
+import pytest
+
+from snippets.models import Agency
+
+pytestmark = pytest.mark.django_db
+
+
+def switcher_links(html):
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    return dict(re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav))
+
+
+def hreflang(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+
+
+def canonical(html):
+    return re.findall(r'<link rel="canonical" href="([^"]+)"', html)
+
+
+def get_html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_agency_profile_switches_to_the_agencys_english_profile(client, demo_content_en):
+    # The English agency may have its own slug.
+    Agency.objects.filter(locale__language_code="en", slug="so-gddt").update(slug="doet")
+    html = get_html(client, "/khoi-thi-dua/agencies/so-gddt/")
+    assert switcher_links(html) == {"/en/emulation-blocs/agencies/doet/": "en"}
+    assert hreflang(html) == {
+        "vi": "http://localhost/khoi-thi-dua/agencies/so-gddt/",
+        "en": "http://localhost/en/emulation-blocs/agencies/doet/",
+        "x-default": "http://localhost/khoi-thi-dua/agencies/so-gddt/",
+    }
+    assert canonical(html) == ["http://localhost/khoi-thi-dua/agencies/so-gddt/"]
+
+    english = get_html(client, "/en/emulation-blocs/agencies/doet/")
+    assert switcher_links(english) == {"/khoi-thi-dua/agencies/so-gddt/": "vi"}
+    assert hreflang(english)["en"] == "http://localhost/en/emulation-blocs/agencies/doet/"
+    assert canonical(english) == ["http://localhost/en/emulation-blocs/agencies/doet/"]
+
+
+def test_agency_index_switches_to_the_english_agency_index(client, demo_content_en):
+    html = get_html(client, "/khoi-thi-dua/agencies/")
+    assert switcher_links(html) == {"/en/emulation-blocs/agencies/": "en"}
+    assert hreflang(html)["en"] == "http://localhost/en/emulation-blocs/agencies/"
+    assert canonical(html) == ["http://localhost/khoi-thi-dua/agencies/"]
+
+
+def test_an_untranslated_agency_has_no_english_alternate(client, demo_content_en):
+    Agency.objects.filter(locale__language_code="en", slug="so-gddt").update(live=False)
+    html = get_html(client, "/khoi-thi-dua/agencies/so-gddt/")
+    # Like any untranslated page: the English home page, said to be one.
+    assert switcher_links(html) == {"/en/": "en"}
+    assert "Trang này chưa có bản dịch" in html
+    assert hreflang(html) == {}
+
+
+def test_the_bloc_index_itself_still_switches_to_its_translation(client, demo_content_en):
+    html = get_html(client, "/khoi-thi-dua/")
+    assert switcher_links(html) == {"/en/emulation-blocs/": "en"}
+    assert canonical(html) == ["http://localhost/khoi-thi-dua/"]
