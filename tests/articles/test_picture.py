@@ -48,7 +48,7 @@ def test_shared_seed_report_has_its_first_body_photo(client, seed_report):
     head = html.split("</head>", 1)[0]
     (og_image,) = re.findall(r'<meta property="og:image" content="([^"]+)"', head)
     rendition = photo.get_rendition("format-jpeg|width-1200")
-    assert unescape(og_image) == "http://localhost" + rendition.url
+    assert unescape(og_image) == "http://testserver" + rendition.url
     (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
     items = {item["@type"]: item for item in json.loads(script)["@graph"]}
     assert items["NewsArticle"]["image"]["url"] == unescape(og_image)
@@ -73,7 +73,7 @@ def test_feeds_enclose_the_seed_reports_photo(client, seed_report):
         feed = feedparser.parse(client.get(seed_report.get_parent().url + route).content)
         (entry,) = [entry for entry in feed.entries if entry.link == seed_report.get_full_url()]
         (enclosure,) = [link for link in entry.links if link.rel == "enclosure"]
-        assert enclosure.href == "http://localhost" + rendition.url
+        assert enclosure.href == "http://testserver" + rendition.url
 
 
 def test_api_serves_the_picture(client, seed_report):

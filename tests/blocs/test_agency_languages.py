@@ -36,23 +36,23 @@ def test_agency_profile_switches_to_the_agencys_english_profile(client, demo_con
     html = get_html(client, "/khoi-thi-dua/agencies/so-gddt/")
     assert switcher_links(html) == {"/en/emulation-blocs/agencies/doet/": "en"}
     assert hreflang(html) == {
-        "vi": "http://localhost/khoi-thi-dua/agencies/so-gddt/",
-        "en": "http://localhost/en/emulation-blocs/agencies/doet/",
-        "x-default": "http://localhost/khoi-thi-dua/agencies/so-gddt/",
+        "vi": "http://testserver/khoi-thi-dua/agencies/so-gddt/",
+        "en": "http://testserver/en/emulation-blocs/agencies/doet/",
+        "x-default": "http://testserver/khoi-thi-dua/agencies/so-gddt/",
     }
-    assert canonical(html) == ["http://localhost/khoi-thi-dua/agencies/so-gddt/"]
+    assert canonical(html) == ["http://testserver/khoi-thi-dua/agencies/so-gddt/"]
 
     english = get_html(client, "/en/emulation-blocs/agencies/doet/")
     assert switcher_links(english) == {"/khoi-thi-dua/agencies/so-gddt/": "vi"}
-    assert hreflang(english)["en"] == "http://localhost/en/emulation-blocs/agencies/doet/"
-    assert canonical(english) == ["http://localhost/en/emulation-blocs/agencies/doet/"]
+    assert hreflang(english)["en"] == "http://testserver/en/emulation-blocs/agencies/doet/"
+    assert canonical(english) == ["http://testserver/en/emulation-blocs/agencies/doet/"]
 
 
 def test_agency_index_switches_to_the_english_agency_index(client, demo_content_en):
     html = get_html(client, "/khoi-thi-dua/agencies/")
     assert switcher_links(html) == {"/en/emulation-blocs/agencies/": "en"}
-    assert hreflang(html)["en"] == "http://localhost/en/emulation-blocs/agencies/"
-    assert canonical(html) == ["http://localhost/khoi-thi-dua/agencies/"]
+    assert hreflang(html)["en"] == "http://testserver/en/emulation-blocs/agencies/"
+    assert canonical(html) == ["http://testserver/khoi-thi-dua/agencies/"]
 
 
 def test_an_untranslated_agency_has_no_english_alternate(client, demo_content_en):
@@ -67,4 +67,4 @@ def test_an_untranslated_agency_has_no_english_alternate(client, demo_content_en
 def test_the_bloc_index_itself_still_switches_to_its_translation(client, demo_content_en):
     html = get_html(client, "/khoi-thi-dua/")
     assert switcher_links(html) == {"/en/emulation-blocs/": "en"}
-    assert canonical(html) == ["http://localhost/khoi-thi-dua/"]
+    assert canonical(html) == ["http://testserver/khoi-thi-dua/"]
