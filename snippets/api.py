@@ -203,8 +203,8 @@ def check_utc_offset(moment):
 class CheckedFieldsFilter(FieldsFilter):
     """Wagtail's field filters (`?slug=so-khcn`, `?year=2024`), with a 400 answer for a value
     the field cannot hold (`?created_at=abc`, `?decision_date=x`) where the database would
-    raise a 500, or one outside the field's choices (`?placement=nowhere`). Dates and times take the forms Django reads: `2024-05-01`,
-    `2024-05-01 08:30:00`."""
+    raise a 500, or one outside the field's choices (`?placement=nowhere`). Dates and times
+    take the forms Django reads: `2024-05-01`, `2024-05-01 08:30:00`."""
 
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
