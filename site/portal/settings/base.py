@@ -116,6 +116,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database under an editor's day (autosave, save, submit, preview at once):
+    # readers never wait for the writer (WAL), a transaction takes the write lock when it
+    # begins, not half-way, where SQLite cannot wait and fails "database is locked"
+    # (IMMEDIATE), and a writer waits for the one before it rather than failing (timeout).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
