@@ -274,6 +274,10 @@ VISITS_ENABLED = env_bool("VISITS_ENABLED", True)
 VISITS_TRUSTED_PROXIES = int(os.environ.get("VISITS_TRUSTED_PROXIES", "0"))
 # Seconds between two folds of the cache's counts into the database (0: only the command).
 VISITS_FOLD_INTERVAL = int(os.environ.get("VISITS_FOLD_INTERVAL", "300"))
+# What one client may add (visits/limits.py; 0: no bound; off with RATE_LIMIT_ENABLED=false):
+# page views of one visitor a minute, visitors of one address a day.
+VISITS_VIEWS_PER_MINUTE = int(os.environ.get("VISITS_VIEWS_PER_MINUTE", "30"))
+VISITS_VISITORS_PER_ADDRESS = int(os.environ.get("VISITS_VISITORS_PER_ADDRESS", "100"))
 # HTTP caching (portal.middleware): anonymous answers are `Cache-Control: public` with
 # max-age for browsers (short: a purge cannot reach them) and s-maxage for nginx or a CDN
 # (long: publishing purges exactly what changed, see home.purging).
