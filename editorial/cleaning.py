@@ -79,3 +79,33 @@ def clean_instance(sender, instance, raw=False, **kwargs):
 
 def connect():
     pre_save.connect(clean_instance, dispatch_uid="editorial.cleaning")
+
+
+# The same characters in UTF-8: C0 controls are single bytes that never occur inside another
+# character's sequence; U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+FORBIDDEN_UTF8 = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+MARKUP_TYPES = ("text/html", "text/xml", "application/xml", "application/rss+xml")
+
+
+class MarkupCleaningMiddleware:
+    """HTML and XML answers without the forbidden characters, for text stored before they
+    were stripped on save: browsers, validators and feed readers see no invalid character.
+    One scan of the answer's bytes; it is rewritten only when one is found."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        content_type = response.get("Content-Type", "")
+        if (
+            response.streaming
+            or not content_type.startswith(MARKUP_TYPES)
+            or (response.charset or "").lower().replace("-", "") != "utf8"
+            or not FORBIDDEN_UTF8.search(response.content)
+        ):
+            return response
+        response.content = FORBIDDEN_UTF8.sub(
+            lambda match: b" " if match[0] in (b"\x0b", b"\x0c") else b"", response.content
+        )
+        return response
