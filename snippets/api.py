@@ -215,7 +215,7 @@ class CheckedFieldsFilter(FieldsFilter):
                 field = queryset.model._meta.get_field(name)
             except FieldDoesNotExist:
                 continue
-            if field.choices:
+            if getattr(field, "choices", None):  # reverse relations have none
                 values = [str(choice) for choice, _label in field.flatchoices]
                 if value not in values:
                     raise BadRequestError(f"{name} must be one of: {', '.join(values)}")
