@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
 
 from editorial import renditions
+from editorial.cleaning import xml_safe
 
 from .models import with_listing_images
 
@@ -31,8 +32,26 @@ def local_time(value):
 ENCLOSURE_RENDITION = renditions.CARD_JPEG
 
 
+class XMLSafeFeedMixin:
+    """Writes text saved before control characters were stripped (editorial.cleaning): XML
+    cannot hold them, and one of them made the whole feed a 500."""
+
+    def write(self, outfile, encoding):
+        self.feed = xml_safe(self.feed)
+        self.items = [xml_safe(item) for item in self.items]
+        super().write(outfile, encoding)
+
+
+class SafeRssFeed(XMLSafeFeedMixin, Rss201rev2Feed):
+    pass
+
+
+class SafeAtomFeed(XMLSafeFeedMixin, Atom1Feed):
+    pass
+
+
 class ArticleRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = SafeRssFeed
     route = "rss/"
 
     def __init__(self, index):
@@ -116,7 +135,7 @@ class ArticleRssFeed(Feed):
 
 
 class ArticleAtomFeed(ArticleRssFeed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
     route = "atom/"
 
     def subtitle(self, index):

@@ -5,7 +5,7 @@ Live, public pages of the active language, searched through the default search b
 paginated, each with its type, section, date and an excerpt with the matched words marked.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
@@ -69,14 +69,24 @@ def searchable_pages(locale):
     return Page.objects.live().public().filter(locale=locale, depth__gt=2)
 
 
+def day_start(day):
+    """The first moment of `day` in the local time zone, in UTC (what the database compares);
+    None when that moment is beyond what a datetime holds (near date.min or date.max), where
+    the bound excludes nothing anyway."""
+    try:
+        start = datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+        return start.astimezone(UTC)
+    except OverflowError:
+        return None
+
+
 def dated_page_ids(date_from, date_to):
     """Ids of the articles and announcements dated within the days (inclusive, local time)."""
     bounds = {}
-    zone = timezone.get_current_timezone()
-    if date_from:
-        bounds["date__gte"] = datetime.combine(date_from, time.min, tzinfo=zone)
-    if date_to:
-        bounds["date__lt"] = datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=zone)
+    if date_from and (start := day_start(date_from)):
+        bounds["date__gte"] = start
+    if date_to and date_to < date.max and (end := day_start(date_to + timedelta(days=1))):
+        bounds["date__lt"] = end
     condition = Q()
     for model in DATED_MODELS:
         condition |= Q(pk__in=model.objects.filter(**bounds).values("pk"))

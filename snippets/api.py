@@ -203,8 +203,8 @@ def check_utc_offset(moment):
 class CheckedFieldsFilter(FieldsFilter):
     """Wagtail's field filters (`?slug=so-khcn`, `?year=2024`), with a 400 answer for a value
     the field cannot hold (`?created_at=abc`, `?decision_date=x`) where the database would
-    raise a 500. Dates and times take the forms Django reads: `2024-05-01`,
-    `2024-05-01 08:30:00`."""
+    raise a 500, or one outside the field's choices (`?placement=nowhere`). Dates and times
+    take the forms Django reads: `2024-05-01`, `2024-05-01 08:30:00`."""
 
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
@@ -215,7 +215,11 @@ class CheckedFieldsFilter(FieldsFilter):
                 field = queryset.model._meta.get_field(name)
             except FieldDoesNotExist:
                 continue
-            if field.is_relation:
+            if getattr(field, "choices", None):  # reverse relations have none
+                values = [str(choice) for choice, _label in field.flatchoices]
+                if value not in values:
+                    raise BadRequestError(f"{name} must be one of: {', '.join(values)}")
+            elif field.is_relation:
                 try:
                     int(value)
                 except ValueError as e:

@@ -51,7 +51,9 @@ def visits_view(request):
             )
         today = local_now().date()
         end = parse_day(request, "end", today)
-        start = parse_day(request, "start", end - datetime.timedelta(days=DEFAULT_DAYS - 1))
+        # By default the 30 days ending at `end`, or fewer from the first day there is.
+        default_start = datetime.date.fromordinal(max(1, end.toordinal() - DEFAULT_DAYS + 1))
+        start = parse_day(request, "start", default_start)
         if start > end:
             raise BadParameter(_("start: must not be after end"))
         if (end - start).days >= MAX_DAYS:

@@ -411,8 +411,8 @@ def daily_figures(start, end, now=None):
     rows = {row.date: row for row in DailyVisits.objects.filter(date__gte=start, date__lte=end)}
     live_window = set(cached_days(today))
     days = []
-    day = start
-    while day <= end:
+    for offset in range((end - start).days + 1):
+        day = start + datetime.timedelta(days=offset)  # never beyond `end`, even at date.max
         row = rows.get(day)
         if day in live_window:
             state = store.day_state(day)
@@ -421,7 +421,6 @@ def daily_figures(start, end, now=None):
         else:
             visitors, views = (row.visitors, row.views) if row is not None else (0, 0)
         days.append((day, visitors, views))
-        day += datetime.timedelta(days=1)
     return days
 
 

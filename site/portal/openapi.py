@@ -230,6 +230,8 @@ def field_filter_schema(field):
     """The schema of a field filter's value, as Wagtail's FieldsFilter reads it."""
     if isinstance(field, models.BooleanField):
         return {"type": "string", "enum": ["true", "false", "1", "0"]}
+    if getattr(field, "choices", None):  # reverse relations have none
+        return {"type": "string", "enum": [str(value) for value, _label in field.flatchoices]}
     if (
         field.is_relation
         and not isinstance(field, TaggableManager)

@@ -148,3 +148,19 @@ def test_real_utc_offsets_are_accepted(client, demo_content):
     for offset in ("+14:00", "-12:00", "+07:00"):
         response = client.get("/api/v2/pages/", {"updated_since": f"2024-05-01T08:30:00{offset}"})
         assert response.status_code == 200, (offset, response.content)
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "name", "known"),
+    [
+        ("banners", "placement", "sidebar"),
+        ("agencies", "kind", "department"),
+        ("awards", "kind", "other"),
+    ],
+)
+def test_unknown_choice_is_a_400(client, demo_content, endpoint, name, known):
+    response = client.get(f"/api/v2/{endpoint}/", {name: "nowhere"})
+    assert response.status_code == 400
+    assert response.json()["message"].startswith(f"{name} must be one of: ")
+    assert known in response.json()["message"]
+    assert client.get(f"/api/v2/{endpoint}/", {name: known}).status_code == 200

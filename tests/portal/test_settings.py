@@ -1,9 +1,12 @@
 """Settings behave as documented in README.md and .env.example."""
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY_ENV = {
@@ -11,11 +14,16 @@ DEPLOY_ENV = {
     "DJANGO_ALLOWED_HOSTS": "portal.example.gov.vn",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://portal.example.gov.vn",
     "WAGTAILADMIN_BASE_URL": "https://portal.example.gov.vn",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
+# Whatever runs the tests: the cache and the number of workers are the test's to set.
+UNSET = ("REDIS_URL", "WEB_CONCURRENCY")
 
 
 def run_manage(*args, env):
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    base_env = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in UNSET
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -38,6 +46,49 @@ def test_check_deploy_is_clean_with_documented_variables():
     result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env=DEPLOY_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("workers", [None, "3"])
+def test_check_deploy_fails_when_several_workers_share_no_cache(workers):
+    """Without Redis every worker process would keep its own rate limits and counts."""
+    env = {k: v for k, v in DEPLOY_ENV.items() if k != "REDIS_URL"}
+    if workers:
+        env["WEB_CONCURRENCY"] = workers
+    result = run_manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "portal.E001" in result.stderr and "REDIS_URL" in result.stderr
+
+
+def test_check_deploy_allows_one_worker_without_redis():
+    env = {k: v for k, v in DEPLOY_ENV.items() if k != "REDIS_URL"}
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "ERROR", env={**env, "WEB_CONCURRENCY": "1"}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_gunicorn_refuses_several_workers_without_redis():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in UNSET}
+    env.update(DEPLOY_ENV, DJANGO_SETTINGS_MODULE="portal.settings.production")
+    del env["REDIS_URL"]
+    env.update(WEB_CONCURRENCY="3", GUNICORN_BIND="127.0.0.1:0")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "site/portal/gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # a gunicorn that did start is stopped with all its workers
+    )
+    try:
+        output, _ = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode != 0
+    assert "REDIS_URL" in output
 
 
 def test_every_variable_is_documented():

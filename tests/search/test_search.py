@@ -96,6 +96,22 @@ def test_filters_by_type_section_and_date(client, demo_content):
     assert result_titles(client, q="thi dua", date_from="2024-01-27") == []
 
 
+def test_dates_at_the_ends_of_the_calendar_exclude_nothing(client, demo_content):
+    """The first and last days a date holds are bounds like any other (they overflowed)."""
+    dated = result_titles(client, q="thi dua", date_from="1900-01-01", date_to="2999-12-31")
+    assert SEED_TITLE in dated
+    for url in ("/tim-kiem/", "/en/search/"):
+        assert result_titles(client, url, q="thi dua", date_to="9999-12-31") == (
+            result_titles(client, url, q="thi dua", date_to="2999-12-31")
+        )
+    assert result_titles(client, q="thi dua", date_from="0001-01-01") == dated
+    assert result_titles(client, q="thi dua", date_from="0001-01-01", date_to="9999-12-31") == (
+        dated
+    )
+    assert result_titles(client, q="thi dua", date_from="9999-12-31") == []
+    assert result_titles(client, q="thi dua", date_to="0001-01-01") == []
+
+
 def test_bad_filters_are_form_errors(client, demo_content):
     for params in [
         {"q": "x", "type": "nope"},

@@ -1,8 +1,11 @@
 """The beacon counts readers' page views, and only theirs, and answers with the figures."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
+from freezegun import freeze_time
 
 from visits.requests import page_token
 
@@ -132,3 +135,59 @@ def test_no_address_is_stored(beacon, any_page):
     assert "203.0.113.77" not in dump
     assert "2001:db8::77" not in dump
     assert not re.search(r"\b203\.0\.113\.\d+", dump)
+
+
+@pytest.fixture
+def limits(settings):
+    """The per-client bounds on, as in production (the test settings turn limits off)."""
+    settings.RATE_LIMIT_ENABLED = True
+    settings.VISITS_VIEWS_PER_MINUTE = 30
+    settings.VISITS_VISITORS_PER_ADDRESS = 100
+    return settings
+
+
+def test_one_address_cannot_invent_visitors(beacon, limits):
+    """200 beacons with 200 User-Agents from one address add at most the address's bound."""
+    answers = [beacon(ua=CHROME.replace("126.0", f"126.{n}")) for n in range(200)]
+    assert [a.status_code for a in answers] == [200] * 100 + [429] * 100
+    assert answers[-1]["Retry-After"].isdigit() and "no-store" in answers[-1]["Cache-Control"]
+    assert figures(beacon(ip="198.51.100.1"))["today"] == 101
+
+
+def test_visitors_admitted_keep_counting_the_others_wait_for_tomorrow(beacon, limits):
+    limits.VISITS_VISITORS_PER_ADDRESS = 3
+    browsers = [CHROME.replace("126.0", f"126.{n}") for n in range(5)]
+    assert [beacon(ua=ua).status_code for ua in browsers] == [200, 200, 200, 429, 429]
+    assert beacon(ua=browsers[1]).status_code == 200
+    assert beacon(ua=browsers[4]).status_code == 429
+    with freeze_time(timezone.now() + timedelta(days=1)):
+        assert beacon(ua=browsers[4]).status_code == 200
+
+
+def test_replayed_beacons_add_bounded_page_views(beacon, limits, any_page):
+    token = page_token(any_page.pk)
+    answers = [beacon(page=token) for _ in range(200)]
+    assert [a.status_code for a in answers] == [200] * 30 + [429] * 170
+    data = figures(beacon(ip="198.51.100.1", page=token))
+    assert (data["today"], data["page_views"]) == (2, 31)
+
+
+def test_readers_behind_one_nat_still_count_one_by_one(beacon, limits, any_page):
+    """An office behind one address: each browser is a visitor, each reading a view."""
+    token = page_token(any_page.pk)
+    browsers = [CHROME.replace("126.0", f"126.{n}") for n in range(40)]
+    for _ in range(3):
+        for ua in browsers:
+            assert beacon(ua=ua, page=token).status_code == 200
+    data = figures(beacon(ua=browsers[0], page=token))
+    assert (data["today"], data["page_views"]) == (40, 121)
+
+
+def test_the_pixel_is_bounded_too(client, beacon, limits, any_page):
+    token = page_token(any_page.pk)
+    for _ in range(40):
+        response = client.get(
+            "/visits/pixel.gif", {"page": token}, REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT=CHROME
+        )
+        assert response.status_code == 200
+    assert figures(beacon(ip="198.51.100.1", page=token))["page_views"] == 31

@@ -162,3 +162,22 @@ def test_pages_api_has_page_views_without_a_query_per_item(
         items = client.get(url_many).json()["items"]
     assert len(items) > 2
     assert {item["id"]: item["page_views"] for item in items}[report.pk] == 1
+
+
+@pytest.mark.parametrize(
+    ("params", "days"),
+    [
+        ({"end": "0001-01-01"}, ["0001-01-01"]),
+        ({"start": "0001-01-01", "end": "0001-01-02"}, ["0001-01-01", "0001-01-02"]),
+        ({"start": "9999-12-31", "end": "9999-12-31"}, ["9999-12-31"]),
+        ({"start": "9999-12-30"}, None),
+    ],
+)
+def test_api_dates_at_the_ends_of_the_calendar(client, params, days):
+    """The first and last days a date holds: an answer, never an overflow (a 500)."""
+    response = client.get("/api/v2/visits/", params)
+    if days is None:
+        assert response.status_code == 400  # after today's default end
+    else:
+        assert response.status_code == 200
+        assert [day["date"] for day in response.json()["daily"]] == days

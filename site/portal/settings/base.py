@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and XML without the control characters XML forbids (editorial/cleaning.py).
+    "editorial.cleaning.MarkupCleaningMiddleware",
     "portal.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -117,6 +119,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database under an editor's day (autosave, save, submit, preview at once):
+    # readers never wait for the writer (WAL), a transaction takes the write lock when it
+    # begins, not half-way, where SQLite cannot wait and fails "database is locked"
+    # (IMMEDIATE), and a writer waits for the one before it rather than failing (timeout).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -284,6 +297,10 @@ VISITS_ENABLED = env_bool("VISITS_ENABLED", True)
 VISITS_TRUSTED_PROXIES = int(os.environ.get("VISITS_TRUSTED_PROXIES", "0"))
 # Seconds between two folds of the cache's counts into the database (0: only the command).
 VISITS_FOLD_INTERVAL = int(os.environ.get("VISITS_FOLD_INTERVAL", "300"))
+# What one client may add (visits/limits.py; 0: no bound; off with RATE_LIMIT_ENABLED=false):
+# page views of one visitor a minute, visitors of one address a day.
+VISITS_VIEWS_PER_MINUTE = int(os.environ.get("VISITS_VIEWS_PER_MINUTE", "30"))
+VISITS_VISITORS_PER_ADDRESS = int(os.environ.get("VISITS_VISITORS_PER_ADDRESS", "100"))
 # HTTP caching (portal.middleware): anonymous answers are `Cache-Control: public` with
 # max-age for browsers (short: a purge cannot reach them) and s-maxage for nginx or a CDN
 # (long: publishing purges exactly what changed, see home.purging).
