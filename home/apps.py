@@ -9,7 +9,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from portal import fragments
 
-        from . import purging
+        from . import admin_language, purging
 
+        admin_language.connect()
         purging.connect()
         fragments.connect()
