@@ -43,6 +43,7 @@ from wagtail.images.api.v2.serializers import ImageDownloadUrlField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import Page, get_page_models
 
+from portal.markdown_text import code_spans
 from snippets.api import MAX_INTEGER
 from snippets.serializers import IMAGE_RENDITIONS
 
@@ -839,13 +840,13 @@ def api_docs(request):
             {
                 "name": name,
                 "path": path,
-                "summary": listing.get("summary", ""),
+                "summary": code_spans(listing.get("summary", "")),
                 "example": example,
                 "parameters": [
-                    (p["name"], type_summary(p["schema"]), p.get("description", ""))
+                    (p["name"], type_summary(p["schema"]), code_spans(p.get("description", "")))
                     for p in listing["parameters"]
                 ],
-                "constraints": listing.get("x-constraints", []),
+                "constraints": [code_spans(rule) for rule in listing.get("x-constraints", [])],
                 "models": models_served,
                 "find": [p["name"] for p in find["get"]["parameters"]] if find else None,
             }

@@ -27,3 +27,18 @@ def test_reference_in_english_and_linked_from_the_footer(client, demo_content):
     assert "API reference" in response.content.decode()
     home = client.get("/").content.decode()
     assert 'href="/api/docs/"' in home
+
+
+def test_markdown_code_spans_are_rendered_as_code(client, demo_content):
+    html = client.get("/api/docs/").content.decode()
+    body = html.split("<main", 1)[1]
+    assert "`" not in body
+    assert "<code>-date</code>" in body
+
+
+def test_code_spans_escape_everything_else():
+    from portal.markdown_text import code_spans
+
+    assert code_spans("<b>`?type=`</b> & `<i>`") == (
+        "&lt;b&gt;<code>?type=</code>&lt;/b&gt; &amp; <code>&lt;i&gt;</code>"
+    )
