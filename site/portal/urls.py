@@ -8,7 +8,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
-from .openapi import api_docs, api_not_found, openapi_json
+from .api_docs import api_docs
+from .openapi import api_not_found, openapi_json
 from .sitemaps import PortalSitemap, RobotsView
 
 urlpatterns = [
