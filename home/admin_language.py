@@ -2,9 +2,10 @@
 
 Each of these is built where no catalogue can reach it, so `connect()` sets it in place:
 
-- the translation editor's props carry the source's last publication date formatted with
-  a fixed `strftime` pattern ("%-d %B %Y": "4 December 2026"), shown as it is; the view
-  reads the pattern from its module's `DATE_FORMAT`, set here to the admin's date format
+- the translation editor's props carry the source's last publication date and each
+  segment's "Translated manually on <date>" formatted with a fixed `strftime` pattern
+  ("%-d %B %Y": "4 December 2026"), shown as they are; the view and the models read the
+  pattern from their module's `DATE_FORMAT`, set here to the admin's date format
   (WAGTAIL_DATE_FORMAT, "04/12/2026", free of month names);
 - the translations report's locale filters have no label, so django-filter derives
   "Source locale" and "Target locale" from their names;
@@ -34,9 +35,11 @@ class TranslationsPaginator(WagtailPaginator):
 
 def connect():
     from wagtail.admin.views.pages.search import SearchView
+    from wagtail_localize import models
     from wagtail_localize.views import edit_translation, report
 
     edit_translation.DATE_FORMAT = settings.WAGTAIL_DATE_FORMAT
+    models.DATE_FORMAT = settings.WAGTAIL_DATE_FORMAT
     filters = report.TranslationsReportFilterSet.base_filters
     filters["source_locale"].label = _("Source language")
     filters["target_locale"].label = _("Target language")

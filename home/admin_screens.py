@@ -13,6 +13,7 @@ translation editor's props).
 
 import json
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 from django.apps import apps
@@ -59,6 +60,7 @@ VISIBLE_KEYS = {
     "subField",
     "fieldHelpText",
     "addText",
+    "comment",
 }
 # JSON keys whose values are content, code or addresses, never interface text.
 HIDDEN_KEYS = {"source", "value", "data", "url", "icon", "classname", "type", "_type", "name"}
@@ -287,9 +289,9 @@ def content_values():
             yield str(instance)
             yield from (getattr(instance, name) for name in text_fields)
     for data in [*String.objects.values_list("data", flat=True)]:
-        yield strip_tags(data)
+        yield unescape(strip_tags(data))
     for data in StringTranslation.objects.values_list("data", flat=True):
-        yield strip_tags(data)
+        yield unescape(strip_tags(data))
     for model in (get_image_model(), get_document_model()):
         for title, file in model.objects.values_list("title", "file"):
             yield title

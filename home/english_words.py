@@ -98,6 +98,7 @@ def english_vocabulary():
     for catalogue in _source_catalogues():
         for entry in catalogue:
             text = PLACEHOLDER.sub(" ", f"{entry.msgid} {entry.msgid_plural or ''}")
+            text = CODE.sub(" ", text)  # "Asia/Ho_Chi_Minh" holds no English word
             if not text.isascii():
                 continue  # a Vietnamese source string of ours (or a name with marks)
             words.update(word.lower() for word in WORD.findall(text))
@@ -117,7 +118,7 @@ def english_words(text):
 
 def without_content(text, content):
     """`text` without its code chunks and content strings (longest first)."""
-    text = CODE.sub(" ", unicodedata.normalize("NFC", text))
+    text = CODE.sub(" ", unicodedata.normalize("NFC", " ".join(text.split())))
     for piece in content:
         if piece in text:
             text = text.replace(piece, " ")
