@@ -201,6 +201,9 @@ def language_versions(context):
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     current = page.locale.language_code if page is not None else active_language()
     versions = []
+    # Each language in its own name (settings.LANGUAGES), whatever the page's language; the
+    # admin names them in its own (WAGTAIL_CONTENT_LANGUAGES).
+    native_names = dict(settings.LANGUAGES)
     for code, name in get_content_languages().items():
         target = translations.get(code)
         if target is None and code in locales:
@@ -212,7 +215,7 @@ def language_versions(context):
         versions.append(
             {
                 "code": code,
-                "name": name,
+                "name": native_names.get(code, name),
                 "url": url,
                 "full_url": target.get_full_url(request),
                 "is_current": code == current,

@@ -111,3 +111,11 @@ def test_admin_template_overrides_differ_from_wagtail_only_by_the_marked_strings
         original = new + original if not old else original.replace(old, new)
     ours = (Path(settings.BASE_DIR) / "site/templates/wagtailadmin" / name).read_text()
     assert ours == original
+
+
+def test_public_language_switcher_names_each_language_in_its_own_language(client, demo_content_en):
+    """The admin says "Tiếng Anh"; readers are offered "English" and "Tiếng Việt"."""
+    vietnamese = client.get("/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert re.search(r'<a href="/en/" lang="en" hreflang="en"[^>]*>English</a>', vietnamese)
+    assert re.search(r'lang="vi" hreflang="vi"[^>]*>Tiếng Việt</a>', english)
