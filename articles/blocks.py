@@ -55,6 +55,12 @@ class MixedFormatImageBlock(ImageBlock):
             converted[is_bare] = iter(super().bulk_to_python(group))
         return [next(converted[is_bare]) for is_bare in bare]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # ImageBlock names its chooser "image" without a label, so the editor showed the
+        # untranslated "Image*"; the label is not part of the block's deconstruction.
+        self.child_blocks["image"].label = _("Image")
+
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = MixedFormatImageBlock(label=_("image"))

@@ -10,10 +10,11 @@ class HomeConfig(AppConfig):
     def ready(self):
         from portal import fragments, origin
 
-        from . import purging
+        from . import admin_language, purging
 
         origin.validate()
         # The default Site follows the public origin after every migrate (portal/origin.py).
         post_migrate.connect(origin.sync_default_site, sender=self)
+        admin_language.connect()
         purging.connect()
         fragments.connect()

@@ -113,26 +113,32 @@ class VisitsAPIViewSet:
             "description": "The visitor counter's store is unavailable.",
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
         }
-        day_range = f"local dates (Asia/Ho_Chi_Minh), inclusive, at most {MAX_DAYS} days"
+        day_range = _("local dates (Asia/Ho_Chi_Minh), inclusive, at most %(days)s days") % {
+            "days": MAX_DAYS
+        }
         return {
             base: {
                 "get": {
                     "operationId": "visits",
                     "tags": ["visits"],
-                    "summary": "Visitor statistics: online now, today, this week, total",
+                    "summary": _("Visitor statistics: online now, today, this week, total"),
                     "parameters": [
                         {
                             "name": "start",
                             "in": "query",
                             "schema": date,
-                            "description": f"First day of `daily` ({day_range}); by default "
-                            f"{DEFAULT_DAYS - 1} days before `end`.",
+                            "description": _(
+                                "First day of `daily` (%(range)s); by default %(days)s days"
+                                " before `end`."
+                            )
+                            % {"range": day_range, "days": DEFAULT_DAYS - 1},
                         },
                         {
                             "name": "end",
                             "in": "query",
                             "schema": date,
-                            "description": f"Last day of `daily` ({day_range}); by default today.",
+                            "description": _("Last day of `daily` (%(range)s); by default today.")
+                            % {"range": day_range},
                         },
                     ],
                     "responses": answers,

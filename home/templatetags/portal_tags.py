@@ -212,6 +212,9 @@ def language_versions(context):
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     current = page.locale.language_code if page is not None else active_language()
     versions = []
+    # Each language in its own name (settings.LANGUAGES), whatever the page's language; the
+    # admin names them in its own (WAGTAIL_CONTENT_LANGUAGES).
+    native_names = dict(settings.LANGUAGES)
     for code, name in get_content_languages().items():
         target, path = translations.get(code, (None, ""))
         if target is None and code in locales:
@@ -224,7 +227,7 @@ def language_versions(context):
         versions.append(
             {
                 "code": code,
-                "name": name,
+                "name": native_names.get(code, name),
                 "url": url + path,
                 "full_url": full_url + path if full_url else None,
                 "is_current": code == current,

@@ -25,9 +25,10 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_safe
 from rest_framework import fields as drf
 from taggit.managers import TaggableManager
@@ -72,9 +73,11 @@ ISO_8601 = r"^\s*\d{4}"
 def iso_parameter(description):
     return {
         "schema": {"type": "string", "pattern": ISO_8601, "examples": ["2024-05-01"]},
-        "description": description
-        + " ISO 8601: a date (2024-05-01) or a date and time (2024-05-01T08:30:00+07:00);"
-        " without an offset, Asia/Ho_Chi_Minh. A date that does not exist is a 400 answer.",
+        "description": f"{description} "
+        + _(
+            "ISO 8601: a date (2024-05-01) or a date and time (2024-05-01T08:30:00+07:00);"
+            " without an offset, Asia/Ho_Chi_Minh. A date that does not exist is a 400 answer."
+        ),
     }
 
 
@@ -85,7 +88,7 @@ def limit_parameter(view, model):
     limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
     return {
         "schema": {"type": "integer", "minimum": 0, "maximum": limit_max, "default": 20},
-        "description": f"Items per page (at most {limit_max}).",
+        "description": _("Items per page (at most %(limit)s).") % {"limit": limit_max},
     }
 
 
@@ -93,9 +96,11 @@ def order_parameter(view, model):
     names = "|".join(sorted(view.get_available_fields(model, db_fields_only=True)))
     return {
         "schema": {"type": "string", "pattern": rf"^(random|-?({names})(,-?({names}))*)?$"},
-        "description": "Sort by one or more fields, `-` for descending (`-date` on"
-        " `?type=articles.NewsArticlePage`), or `random` (without `offset`). With `search`,"
-        " only indexed fields can sort.",
+        "description": _(
+            "Sort by one or more fields, `-` for descending (`-date` on"
+            " `?type=articles.NewsArticlePage`), or `random` (without `offset`). With `search`,"
+            " only indexed fields can sort."
+        ),
     }
 
 
@@ -108,10 +113,12 @@ def fields_parameter(view, model):
             "pattern": rf"^(\*(,-{field})*|_(,{field})*|-?{field}(,-?{field})*)?$",
             "examples": ["*", "title,date", "*,-body", "_,title"],
         },
-        "description": "Which fields each item carries: names separated by commas, `-name`"
-        " to leave one out, `*` first for all, `_` first for none. Related objects take sub"
-        " fields in brackets (`related_agencies(name)`). On pages, a type's own fields need"
-        " `?type=` naming that type.",
+        "description": _(
+            "Which fields each item carries: names separated by commas, `-name`"
+            " to leave one out, `*` first for all, `_` first for none. Related objects take sub"
+            " fields in brackets (`related_agencies(name)`). On pages, a type's own fields need"
+            " `?type=` naming that type."
+        ),
     }
 
 
@@ -123,8 +130,10 @@ def type_parameter(view, model):
     names = "|".join(name.replace(".", r"\.") for name in page_types())
     return {
         "schema": {"type": "string", "pattern": rf"^({names})(,({names}))*$"},
-        "description": "Only pages of these types (comma-separated). With one type, its own"
-        " fields can be asked for, filtered and sorted on.",
+        "description": _(
+            "Only pages of these types (comma-separated). With one type, its own"
+            " fields can be asked for, filtered and sorted on."
+        ),
     }
 
 
@@ -132,7 +141,8 @@ def page_id_parameter(description):
     def build(view, model):
         return {
             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_INTEGER},
-            "description": description + " An id that is not a live public page is a 400 answer.",
+            "description": f"{description} "
+            + _("An id that is not a live public page is a 400 answer."),
         }
 
     return build
@@ -140,7 +150,7 @@ def page_id_parameter(description):
 
 def fixed(schema, description):
     def build(view, model):
-        return {"schema": schema, "description": description}
+        return {"schema": schema, "description": str(description)}
 
     return build
 
@@ -153,76 +163,86 @@ QUERY_PARAMETERS = {
     "limit": limit_parameter,
     "offset": fixed(
         {"type": "integer", "minimum": 0, "maximum": MAX_INTEGER, "default": 0},
-        "Items to skip: page with `offset` and `limit` up to `meta.total_count`.",
+        _l("Items to skip: page with `offset` and `limit` up to `meta.total_count`."),
     ),
     "fields": fields_parameter,
     "order": order_parameter,
     "search": fixed(
         {"type": "string"},
-        "Full-text search; Vietnamese matches with or without diacritics. Results come by"
-        " relevance unless `order` is given. Not with a tag field filter.",
+        _l(
+            "Full-text search; Vietnamese matches with or without diacritics. Results come by"
+            " relevance unless `order` is given. Not with a tag field filter."
+        ),
     ),
     "search_operator": fixed(
-        {"type": "string", "enum": ["and", "or"]}, "How the words of `search` combine."
+        {"type": "string", "enum": ["and", "or"]}, _l("How the words of `search` combine.")
     ),
     "rich_text_format": fixed(
         {"type": "string", "enum": ["db_html", "html", "db_markdown", "markdown"]},
-        "Rich text as stored (`db_html`, the default: internal links as ids), as"
-        " display-ready HTML with real links and images (`html`), or as Markdown.",
+        _l(
+            "Rich text as stored (`db_html`, the default: internal links as ids), as"
+            " display-ready HTML with real links and images (`html`), or as Markdown."
+        ),
     ),
     "locale": fixed(
         language_schema(),
-        "Only content in this language. Images and documents have no language: they take"
-        " the parameter and are not filtered.",
+        _l(
+            "Only content in this language. Images and documents have no language: they take"
+            " the parameter and are not filtered."
+        ),
     ),
     "updated_since": lambda view, model: iso_parameter(
-        f"Only what changed at or after this moment (by `meta.{view.last_modified_field}`),"
-        " for incremental sync."
+        _("Only what changed at or after this moment (by `meta.%(field)s`), for incremental sync.")
+        % {"field": view.last_modified_field}
     ),
     "published_after": lambda view, model: iso_parameter(
-        "Only what was published at or after this moment (pages: the article's `date`)."
+        _l("Only what was published at or after this moment (pages: the article's `date`).")
     ),
     "published_before": lambda view, model: iso_parameter(
-        "Only what was published at or before this moment; a date alone includes that day."
+        _l("Only what was published at or before this moment; a date alone includes that day.")
     ),
     "type": type_parameter,
-    "child_of": page_id_parameter("Only the children of this page."),
-    "ancestor_of": page_id_parameter("Only the ancestors of this page."),
-    "descendant_of": page_id_parameter("Only the descendants of this page."),
-    "translation_of": page_id_parameter("Only the translations of this page."),
+    "child_of": page_id_parameter(_l("Only the children of this page.")),
+    "ancestor_of": page_id_parameter(_l("Only the ancestors of this page.")),
+    "descendant_of": page_id_parameter(_l("Only the descendants of this page.")),
+    "translation_of": page_id_parameter(_l("Only the translations of this page.")),
     "site": fixed(
         {"type": "string", "pattern": r"^[-.a-zA-Z0-9]+(:[0-9]+)?$"},
-        "Pages of the site with this host name (404 when there is none).",
+        _l("Pages of the site with this host name (404 when there is none)."),
     ),
     "agency": fixed(
         ID_OR_SLUG,
-        "Agency id or slug. Pages: articles relating to it and event reports it took part"
-        " in. Blocs: the blocs and years it was a member of.",
+        _l(
+            "Agency id or slug. Pages: articles relating to it and event reports it took part"
+            " in. Blocs: the blocs and years it was a member of."
+        ),
     ),
-    "bloc": fixed(ID_OR_SLUG, "Emulation bloc id or slug: its event reports or awards."),
+    "bloc": fixed(ID_OR_SLUG, _l("Emulation bloc id or slug: its event reports or awards.")),
     "year": fixed(
         {"type": "integer", "minimum": 1, "maximum": 9999},
-        "Pages: articles and announcements dated that year. Blocs: that year only."
-        " Awards: awards of that year.",
+        _l(
+            "Pages: articles and announcements dated that year. Blocs: that year only."
+            " Awards: awards of that year."
+        ),
     ),
     "tag": fixed(
         {"type": "string", "minLength": 1, "maxLength": 100, "pattern": r"\S"},
-        "Articles with this tag (name or slug).",
+        _l("Articles with this tag (name or slug)."),
     ),
     "role": fixed(
         {"type": "string", "enum": ["head", "deputy", "member"]},
-        "With `agency`: only where the agency had this role.",
+        _l("With `agency`: only where the agency had this role."),
     ),
-    "recipient_agency": fixed(ID_OR_SLUG, "Only awards conferred on this agency (id or slug)."),
+    "recipient_agency": fixed(ID_OR_SLUG, _l("Only awards conferred on this agency (id or slug).")),
 }
 
 CONSTRAINTS = {
     "pages": [
-        "A page type's own fields (in fields, order, field filters) need ?type= naming it.",
-        "order=random cannot be combined with offset or search.",
-        "search cannot be combined with a tags field filter.",
+        _l("A page type's own fields (in fields, order, field filters) need ?type= naming it."),
+        _l("order=random cannot be combined with offset or search."),
+        _l("search cannot be combined with a tags field filter."),
     ],
-    "blocs": ["role needs agency."],
+    "blocs": [_l("role needs agency.")],
 }
 
 
@@ -601,9 +621,13 @@ def parameters_of(name, view, models_served):
                 field = model._meta.get_field(field_name)
             except FieldDoesNotExist:
                 field = getattr(model, field_name).field  # tags (a manager)
-            description = f"Field filter: only items whose {field_name} equals this."
+            description = _("Field filter: only items whose %(field)s equals this.") % {
+                "field": field_name
+            }
             if model is not models_served[0]:
-                description += f" Needs ?type={model_label(model)} (or a subtype)."
+                description += " " + _("Needs ?type=%(type)s (or a subtype).") % {
+                    "type": model_label(model)
+                }
             parameters.append(
                 {
                     "name": field_name,
@@ -649,8 +673,17 @@ def item_schema(builder, view, models_served, required=()):
 
 
 @cache
-def openapi_document():
-    """The document (a dict), built once per process: it depends on code only."""
+def openapi_document(language="en"):
+    """The document (a dict), built once per process and language: it depends on code only.
+
+    The published document (`/api/v2/openapi.json`) is in English, the language of API
+    contracts; the reference page shows the parameters described in the reader's language.
+    """
+    with translation.override(language):
+        return build_document()
+
+
+def build_document():
     from .api import api_router
 
     builder = SchemaBuilder(api_router)
@@ -686,7 +719,7 @@ def openapi_document():
             "responses": responses(listing_schema, "One page of items."),
         }
         if name in CONSTRAINTS:
-            listing["x-constraints"] = CONSTRAINTS[name]
+            listing["x-constraints"] = [str(rule) for rule in CONSTRAINTS[name]]
         detail_parameters = [
             {
                 "name": "id",
@@ -764,8 +797,7 @@ FIND_PARAMETERS = {
 @require_safe
 def openapi_json(request):
     """`/api/v2/openapi.json`: cacheable like every API answer (ETag from the middleware)."""
-    with translation.override("en"):
-        document = openapi_document()
+    document = openapi_document("en")
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
     return response
@@ -774,88 +806,3 @@ def openapi_json(request):
 def api_not_found(request, path):
     """Any other address under `/api/v2/`: a JSON 404, as the endpoints answer."""
     return JsonResponse({"message": "not found"}, status=404)
-
-
-def type_summary(schema):
-    """A short reading of a schema for the reference page: "integer 0–100", "vi | en"..."""
-    if "$ref" in schema:
-        return schema["$ref"].rsplit("/", 1)[-1]
-    if "anyOf" in schema or "oneOf" in schema:
-        variants = schema.get("anyOf") or schema.get("oneOf")
-        return " | ".join(type_summary(variant) for variant in variants)
-    if "enum" in schema:
-        return " | ".join(str(value) for value in schema["enum"])
-    if "const" in schema:
-        return str(schema["const"])
-    text = schema.get("type", "object")
-    if text == "array":
-        text = f"[{type_summary(schema.get('items', {}))}]"
-    if "format" in schema:
-        text += f" ({schema['format']})"
-    if "minimum" in schema and "maximum" in schema:
-        text += f" {schema['minimum']}–{schema['maximum']}"
-    return text
-
-
-def field_rows(schema):
-    rows = []
-    for name, value in schema.get("properties", {}).items():
-        if name == "meta":
-            rows += [
-                (f"meta.{key}", type_summary(item)) for key, item in value["properties"].items()
-            ]
-        else:
-            rows.append((name, type_summary(value)))
-    return rows
-
-
-@require_safe
-def api_docs(request):
-    """`/api/docs/` (and `/en/api/docs/`): the reference, rendered from the same document."""
-    with translation.override("en"):
-        document = openapi_document()
-    components = document["components"]["schemas"]
-    endpoints = []
-    for path, item in document["paths"].items():
-        if "{" in path or path.endswith("/find/"):
-            continue
-        listing = item["get"]
-        name = listing["tags"][0]
-        answer = listing["responses"]["200"]["content"]["application/json"]["schema"]
-        find = document["paths"].get(path + "find/")
-        if "items" in answer["properties"]:
-            variants = answer["properties"]["items"]["items"]
-            models_served = [
-                (
-                    variant["$ref"].rsplit("/", 1)[-1],
-                    field_rows(components[variant["$ref"].rsplit("/", 1)[-1]]),
-                )
-                for variant in variants.get("anyOf", [variants])
-            ]
-            example = f"{path}?limit=5&fields=*"
-        else:
-            # An endpoint of its own (visits): one answer, no listing, detail or find.
-            models_served = [(name, field_rows(answer))]
-            example = path
-        endpoints.append(
-            {
-                "name": name,
-                "path": path,
-                "summary": listing.get("summary", ""),
-                "example": example,
-                "parameters": [
-                    (p["name"], type_summary(p["schema"]), p.get("description", ""))
-                    for p in listing["parameters"]
-                ],
-                "constraints": listing.get("x-constraints", []),
-                "models": models_served,
-                "find": [p["name"] for p in find["get"]["parameters"]] if find else None,
-            }
-        )
-    response = render(
-        request,
-        "portal/api_docs.html",
-        {"endpoints": endpoints, "document": document, "openapi_url": reverse("openapi")},
-    )
-    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
-    return response

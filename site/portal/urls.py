@@ -9,7 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from editorial.sign_in import ReaderLoginView, document_password, page_password
 
 from .api import api_router
-from .openapi import api_docs, api_not_found, openapi_json
+from .api_docs import api_docs
+from .openapi import api_not_found, openapi_json
 from .sitemaps import PortalSitemap, RobotsView, sitemap_index
 
 urlpatterns = [

@@ -98,7 +98,7 @@ def translator_publishes_english(page, base_url, report):
     page.goto(f"{base_url}/admin/pages/{report.pk}/edit/")
     page.locator("header").get_by_role("button", name="Thao tác", exact=True).click()
     page.get_by_role("link", name="Dịch trang này").click()
-    page.get_by_label("English").check()
+    page.get_by_label("Tiếng Anh").check()
     page.get_by_role("button", name="Gửi").click()
     title = page.locator("li").filter(has_text="Tiêu đề").filter(has=page.locator("button")).last
     title.get_by_role("button", name="Dịch", exact=True).click()

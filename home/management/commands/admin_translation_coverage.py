@@ -1,246 +1,130 @@
-"""How much of the admin an editor meets is translated, as Django resolves it.
+"""How much of the admin editors, moderators and administrators see reads in Vietnamese.
 
-The strings are the msgids of the English source catalogues
-(`locale/en/LC_MESSAGES/django.po` and `djangojs.po`) of Wagtail's and
-wagtail-localize's apps on the editing path, plus the Django and django-taggit
-strings the admin shows. Each is looked up the way Django does at run time: for
-the `django` domain, a fresh `DjangoTranslation` (our `locale/` first, then the
-installed apps' catalogues, then Django's own); for `djangojs`, the translation
-the admin's JavaScript catalogue view builds for that package. A sentinel
-fallback at the end of the chain tells a missing string from one whose
-translation happens to equal the English ("Email", "URL").
+The screens are rendered (home/admin_screens.py) and every text they show is judged
+(home/english_words.py); the figure is the share of distinct interface strings, over all
+screens, with no English word. `--missing` lists the English ones with where they were
+seen; `--catalogues` adds the older measure, catalogue entries translated by screen area
+(home/catalogue_coverage.py), which cannot see strings a package never marks for
+translation or builds from parts.
 
-Each string counts once, in the first catalogue of SOURCES that holds it, and is
-put in the screen area of the first AREAS rule that matches one of its source
-locations in that catalogue.
-
-    manage.py admin_translation_coverage [--language vi] [--missing] [--min-percent 99]
+    manage.py admin_translation_coverage [--missing] [--min-percent 100] [--catalogues]
 """
 
-import gettext as gettext_module
-import importlib.util
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import polib
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation.trans_real import DjangoTranslation
-from django.views.i18n import JavaScriptCatalog
 
-# (package, domain, locale folder inside the package): the source catalogues.
-SOURCES = [
-    ("wagtail.admin", "django", "locale"),
-    ("wagtail.admin", "djangojs", "locale"),
-    ("wagtail", "django", "locale"),
-    ("wagtail.snippets", "django", "locale"),
-    ("wagtail.images", "django", "locale"),
-    ("wagtail.documents", "django", "locale"),
-    ("wagtail.search", "django", "locale"),
-    ("wagtail.users", "django", "locale"),
-    ("wagtail.locales", "django", "locale"),
-    ("wagtail.sites", "django", "locale"),
-    ("wagtail.embeds", "django", "locale"),
-    ("wagtail.contrib.settings", "django", "locale"),
-    ("wagtail.contrib.table_block", "django", "locale"),
-    ("wagtail.contrib.typed_table_block", "django", "locale"),
-    ("wagtail.contrib.redirects", "django", "locale"),
-    ("wagtail.contrib.forms", "django", "locale"),
-    ("wagtail_localize", "django", "locale"),
-    ("wagtail_localize", "djangojs", "locale"),
-    ("wagtail_localize.locales", "django", "locale"),
-    ("django.contrib.auth", "django", "locale"),
-    ("django", "django", "conf/locale"),
-    ("taggit", "django", "locale"),
-]
+from home.admin_screens import render_screens
+from home.catalogue_coverage import Area, coverage
+from home.english_words import content_strings, english_words, without_content, words
 
-# Source locations ("package:path") no editor can meet: Django's welcome page is
-# shown only by a project without URLs.
-EXCLUDE = re.compile(r"^django:views/templates/default_urlconf\.html$")
-
-# Screen areas, first match wins; patterns are searched in "package:path".
-AREAS = [
-    ("localize", r"^wagtail_localize|^wagtail\.locales:|status/locale\.html"),
-    ("snippets", r"^wagtail\.snippets:"),
-    ("images", r"^wagtail\.images:"),
-    ("documents", r"^wagtail\.documents:"),
-    ("dashboard", r"wagtailadmin/home|views/home\.py|WagtailBranding|SubMenuItem|ActionMenuItem"),
-    (
-        "account & users",
-        r"^wagtail\.users:|^django\.contrib\.auth:|^wagtail\.admin:(.*/)?account|login"
-        r"|forms/auth\.py",
-    ),
-    ("Django & taggit (forms, validation)", r"^(django|taggit):"),
-    (
-        "search",
-        r"^wagtail\.search:|forms/search\.py|pages/search_results|shared/search_other"
-        r"|_search_results|generic/chooser/results|Sidebar/modules/Search",
-    ),
-    (
-        "publishing & workflow",
-        r"action_menu|workflow|notifications/|(^|[:/])locks?\.py|draft_state"
-        r"|schedule_publishing|unpublish|revisions|privacy|view_restrictions"
-        r"|status/(locked|usage)|reports/(locked|aging)|_list_unlock|^wagtail:wagtail_hooks\.py"
-        r"|history|audit_log|Autosave|autosave|editing_sessions|usage",
-    ),
-    (
-        "editor",
-        r"panels|formatted_field|^wagtail:blocks/|StreamField|Draftail|CommentApp|Minimap"
-        r"|ComboBox|comments|table_block|embeds|views/pages/(create|edit|preview)|preview"
-        r"|chooser|Preview|contentMetrics|sidePanel|userbar|^wagtail:models/pages\.py"
-        r"|^wagtail\.admin:forms/(pages|models|comments|tags)\.py|widgets|Widget"
-        r"|^wagtail\.admin:wagtail_hooks\.py|wagtailadmin_tags|unsaved_changes"
-        r"|LocaleController",
-    ),
-    (
-        "explorer",
-        r"wagtailadmin/pages/|views/pages/|ui/tables|PageExplorer|bulk_actions"
-        r"|localization\.py|tables/|paginator|pagination",
-    ),
-    (
-        "settings & administration",
-        r"^wagtail\.contrib\.(settings|redirects|forms):|^wagtail\.sites:|collection|reports"
-        r"|permissions|models/(api|sites|media)\.py|Sidebar",
-    ),
-    ("common", r""),
-]
-AREA_PATTERNS = [(name, re.compile(pattern)) for name, pattern in AREAS]
+# (screen group, text) that are English on purpose.
+ALLOWED = {
+    # The admin-language picker names each language in that language (Django's name_local).
+    ("account", "English"),
+}
 
 
 @dataclass
-class Area:
-    name: str
-    total: int = 0
-    translated: int = 0
-    missing: list = field(default_factory=list)
-
-    @property
-    def percent(self):
-        return 100.0 * self.translated / self.total if self.total else 100.0
+class Finding:
+    text: str
+    english: list
+    places: set = field(default_factory=set)  # (screen, origin, role)
 
 
-class _Missing(gettext_module.NullTranslations):
-    """Last fallback of a translation chain: answers with a sentinel."""
-
-    SENTINEL = "\x00untranslated\x00"
-
-    def gettext(self, message):
-        return self.SENTINEL
-
-    def ngettext(self, msgid1, msgid2, n):
-        return self.SENTINEL
-
-    def pgettext(self, context, message):
-        return self.SENTINEL
-
-    def npgettext(self, context, msgid1, msgid2, n):
-        return self.SENTINEL
+def screen_group(name):
+    return name.split(" (", 1)[0]
 
 
-def source_catalogue(package, domain, folder):
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        return None, None
-    path = Path(spec.submodule_search_locations[0]) / folder / "en" / "LC_MESSAGES"
-    path = path / f"{domain}.po"
-    return (polib.pofile(str(path)) if path.exists() else None), path
-
-
-def area_of(package, entry):
-    locations = [f"{package}:{path}" for path, _line in entry.occurrences] or [f"{package}:"]
-    for name, pattern in AREA_PATTERNS:
-        if any(pattern.search(location) for location in locations):
-            return name
-    return "common"
-
-
-def is_translated(translation, entry):
-    if entry.msgid_plural and entry.msgctxt:
-        result = translation.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, 1)
-    elif entry.msgid_plural:
-        result = translation.ngettext(entry.msgid, entry.msgid_plural, 1)
-    elif entry.msgctxt:
-        result = translation.pgettext(entry.msgctxt, entry.msgid)
-    else:
-        result = translation.gettext(entry.msgid)
-    return bool(result) and result != _Missing.SENTINEL
-
-
-def translation_for(language, package, domain):
-    if domain == "djangojs":
-        paths = JavaScriptCatalog().get_paths([package])
-        translation = DjangoTranslation(language, domain="djangojs", localedirs=paths)
-    else:
-        translation = DjangoTranslation(language)
-    translation.add_fallback(_Missing())
-    return translation
-
-
-def coverage(language="vi"):
-    """Areas, in AREAS order, with their counts."""
-    areas = {name: Area(name) for name, _pattern in AREAS}
-    seen = set()
-    translations = {}
-    for package, domain, folder in SOURCES:
-        catalogue, path = source_catalogue(package, domain, folder)
-        if catalogue is None:
-            raise CommandError(f"Source catalogue not found: {path}")
-        key = package if domain == "djangojs" else "django"
-        if key not in translations:
-            translations[key] = translation_for(language, package, domain)
-        for entry in catalogue:
-            if entry.obsolete or not entry.msgid:
-                continue
-            if entry.occurrences and all(
-                EXCLUDE.search(f"{package}:{path}") for path, _line in entry.occurrences
-            ):
-                continue
-            if (domain, entry.msgctxt, entry.msgid) in seen:
-                continue
-            seen.add((domain, entry.msgctxt, entry.msgid))
-            area = areas[area_of(package, entry)]
-            area.total += 1
-            if is_translated(translations[key], entry):
-                area.translated += 1
-            else:
-                area.missing.append((package, domain, entry.msgctxt, entry.msgid))
-    return [area for area in areas.values() if area.total]
+def screen_coverage():
+    """(per screen group: [strings, English], findings by text) of the rendered admin."""
+    found, content = render_screens()
+    content = content_strings(content)
+    groups = {}
+    findings = {}
+    judged = {}
+    for role, item in found:
+        if item.text not in judged:
+            interface = without_content(item.text, content)
+            judged[item.text] = (bool(words(interface)), english_words(interface))
+        has_words, english = judged[item.text]
+        if not has_words:
+            continue
+        if (screen_group(item.screen), item.text) in ALLOWED:
+            english = []
+        group = groups.setdefault(screen_group(item.screen), [set(), set()])
+        group[0].add(item.text)
+        if english:
+            group[1].add(item.text)
+            finding = findings.setdefault(item.text, Finding(item.text, english))
+            finding.places.add((item.screen, item.origin, role))
+    total = set().union(*(strings for strings, _english in groups.values()))
+    return groups, findings, len(total)
 
 
 class Command(BaseCommand):
-    help = "Report the share of the admin's strings (Wagtail, wagtail-localize) translated."
+    help = (
+        "Render the admin screens editors, moderators and administrators use, and report "
+        "the share of the text they show that reads in Vietnamese."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--language", default="vi", help="Language code (default: vi).")
         parser.add_argument(
             "--min-percent",
             type=float,
             default=None,
-            help="Exit with an error when the total is below this percentage.",
+            help="Exit with an error when the share of Vietnamese text is below this.",
         )
-        parser.add_argument("--missing", action="store_true", help="List the untranslated strings.")
+        parser.add_argument(
+            "--missing", action="store_true", help="List the English strings and where."
+        )
+        parser.add_argument(
+            "--catalogues",
+            action="store_true",
+            help="Also report the catalogue entries translated, by screen area.",
+        )
+        parser.add_argument("--language", default="vi", help="Language of --catalogues.")
 
-    def handle(self, *args, language, min_percent, missing, **options):
+    def handle(self, *args, min_percent, missing, catalogues, language, **options):
+        groups, findings, total = screen_coverage()
+        if not total:
+            raise CommandError("No screen rendered: load content first (load_demo_content).")
+        width = max(len(name) for name in groups) + 2
+        self.stdout.write(f"{'screen':<{width}}{'strings':>8}{'English':>9}{'%':>8}")
+        for name, (strings, english) in groups.items():
+            percent = 100.0 * (len(strings) - len(english)) / len(strings)
+            counts = f"{len(strings):>8}{len(english):>9}{percent:>8.1f}"
+            self.stdout.write(f"{name:<{width}}{counts}")
+        percent = 100.0 * (total - len(findings)) / total
+        label = "total (distinct)"
+        self.stdout.write(f"{label:<{width}}{total:>8}{len(findings):>9}{percent:>8.1f}")
+        self.stdout.write(f"Rendered screens in Vietnamese: {percent:.1f}%")
+        if missing:
+            for finding in findings.values():
+                places = sorted(finding.places)
+                screen, origin, role = places[0]
+                more = f" (+{len(places) - 1})" if len(places) > 1 else ""
+                self.stdout.write(
+                    f"  {finding.text!r}  [{', '.join(finding.english)}]  "
+                    f"{screen}, {origin}, {role}{more}"
+                )
+        if catalogues:
+            self.write_catalogues(language)
+        if min_percent is not None and percent < min_percent:
+            raise CommandError(f"Coverage {percent:.1f}% is below the minimum of {min_percent:g}%.")
+
+    def write_catalogues(self, language):
         areas = coverage(language)
         total = Area("total")
         width = max(len(area.name) for area in areas) + 2
-        self.stdout.write(f"{'area':<{width}}{'strings':>8}{'translated':>12}{'%':>8}")
+        self.stdout.write(f"{'catalogue area':<{width}}{'strings':>8}{'translated':>12}{'%':>8}")
         for area in areas:
             total.total += area.total
             total.translated += area.translated
-            total.missing += area.missing
             self.stdout.write(
                 f"{area.name:<{width}}{area.total:>8}{area.translated:>12}{area.percent:>8.1f}"
             )
         self.stdout.write(
             f"{'total':<{width}}{total.total:>8}{total.translated:>12}{total.percent:>8.1f}"
         )
-        self.stdout.write(f"Coverage ({language}): {total.percent:.1f}%")
-        if missing:
-            for package, domain, msgctxt, msgid in total.missing:
-                context = f" [{msgctxt}]" if msgctxt else ""
-                self.stdout.write(f"  {package} ({domain}){context}: {msgid!r}")
-        if min_percent is not None and total.percent < min_percent:
-            raise CommandError(
-                f"Coverage {total.percent:.1f}% is below the minimum of {min_percent:g}%."
-            )
+        self.stdout.write(f"Catalogue entries translated ({language}): {total.percent:.1f}%")
