@@ -53,6 +53,7 @@ from wagtail.models import Page
 
 from blocs.api import id_or_slug, parse_year
 from blocs.models import BlocPage
+from home.visibility import visible_pages
 from snippets.api import (
     CachedAPIMixin,
     PublishedRangeFilter,
@@ -157,7 +158,7 @@ class ArticleFilter(BaseFilterBackend):
             )
         bloc = id_or_slug(request, "bloc")
         if bloc is not None:
-            blocs = BlocPage.objects.live().public().filter(bloc)
+            blocs = visible_pages(BlocPage.objects).filter(bloc)
             reports = EventReportPage.objects.filter(
                 bloc_term__live=True,
                 bloc_term__bloc__translation_key__in=blocs.values("translation_key"),

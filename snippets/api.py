@@ -49,6 +49,7 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
+from home.visibility import is_visible, shown
 from portal.fragments import cached_count
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
@@ -78,11 +79,11 @@ class LocaleField(Field):
 
 
 class PublishedRelatedField(RelatedField):
-    """A nested related object, or null while that object is not published."""
+    """A nested related object, or null while readers may not see it (`home.visibility`)."""
 
     def get_attribute(self, instance):
         related = super().get_attribute(instance)
-        if related is not None and not getattr(related, "live", True):
+        if related is not None and not shown(related):
             return None
         return related
 
@@ -94,13 +95,14 @@ class ReferenceDataSerializer(BaseSerializer):
 
 
 class BannerLinkField(Field):
-    """Where a banner leads: the full URL of its published page, else its URL, else null."""
+    """Where a banner leads: the full URL of its page if readers may see it, else its URL, else
+    null."""
 
     def get_attribute(self, instance):
         return instance
 
     def to_representation(self, banner):
-        if banner.link_page_id and banner.link_page.live:
+        if banner.link_page_id and is_visible(banner.link_page):
             return banner.link_page.get_full_url(self.context["request"])
         return banner.link_url or None
 
