@@ -222,7 +222,8 @@ class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         # Built once per request: each build reads every view restriction.
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            # Public pages only, whatever the session passed (`home.visibility`).
+            self._base_queryset = visible_pages(super().get_base_queryset(), self.request)
         return self._base_queryset
 
     def get_queryset(self):

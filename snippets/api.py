@@ -51,6 +51,7 @@ from wagtail.models import Locale
 
 from home.visibility import is_visible, shown
 from portal.fragments import cached_count
+from portal.middleware import session_in_use
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
 from .serializers import (
@@ -325,9 +326,9 @@ class CachedAPIMixin:
       documents, which have no update time: `created_at`). `ConditionalGetMiddleware` adds
       the `ETag` (from the content) and answers `If-None-Match` / `If-Modified-Since` with 304.
     - `Cache-Control: public, max-age=API_CACHE_MAX_AGE` on successful GET/HEAD answers, or
-      `private` when the request carries a session cookie. The API serves only published,
-      public content and never reads the session (no authentication classes), so its answers
-      do not vary by cookie and carry no `Vary: Cookie`.
+      `private` when the request carries a real session (a made-up cookie is ignored). The
+      API serves only published, public content whoever asks (no authentication classes;
+      pages: `home.visibility`), so its answers do not vary by cookie: no `Vary: Cookie`.
     - `?updated_since=` (see UpdatedSinceFilter).
     """
 
@@ -374,7 +375,7 @@ class CachedAPIMixin:
         ]
         if moments:
             response["Last-Modified"] = http_date(max(moments).timestamp())
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if session_in_use(request):
             response["Cache-Control"] = "private"
         else:
             response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
