@@ -9,8 +9,8 @@ request put the old version back into the cache):
   ancestors (section listings with their first pages, the home page), its translations,
   the feeds of the sections above it, the sitemap, and the API: the page's details, the
   pages listing, and the bloc endpoint for bloc pages; the bloc page of an event report's
-  bloc year. An announcement, shown in every page's sidebar, also purges the site's
-  section pages;
+  bloc year; the documents and images it uses (their files and API). An announcement,
+  shown in every page's sidebar, also purges the site's section pages;
 - a snippet (agency, person, award, banner, bloc year) published or unpublished: its API
   details and listing, and what shows it, found in Wagtail's reference index: the pages
   that refer to it (and their API details), the snippets that refer to it and the pages
@@ -117,6 +117,7 @@ class PortalPurgeBatch(PurgeBatch):
         self.add_bloc_pages(BlocYear.objects.filter(signing_report_id=page.pk))
         if isinstance(page, AnnouncementPage):
             self.add_section_pages()
+        self.add_media_used_by(page)
 
     def add_bloc_pages(self, bloc_years):
         for bloc in BlocPage.objects.filter(pk__in=bloc_years.values("bloc_id")):
@@ -178,6 +179,17 @@ class PortalPurgeBatch(PurgeBatch):
         if isinstance(obj, get_document_model()):
             for root in self.site_root_urls():
                 self.add_url(root + obj.url)
+
+    def add_media_used_by(self, page):
+        """The documents and images the page uses: whether the public may see them follows
+        from the page's (`home.visibility.published_media`)."""
+        references = ReferenceIndex.get_references_for_object(page)
+        for model in (get_document_model(), get_image_model()):
+            ids = references.filter(
+                to_content_type=ContentType.objects.get_for_model(model)
+            ).values_list("to_object_id", flat=True)
+            for obj in model.objects.filter(pk__in=[int(pk) for pk in ids]):
+                self.add_media(obj)
 
     def add_collection(self, collection):
         """The documents and images of a collection and of the collections under it."""

@@ -1,12 +1,16 @@
 """What a view restriction guards is never cached: the page (and its password form or login
 redirect) and the documents of private collections (`portal.middleware.never_cache`).
-
 Registered before Wagtail's own checks (`order=-1`), which answer with the form or the
-redirect and stop there."""
+redirect and stop there.
 
+A document that no published content uses (`home.visibility.published_media`: a draft's
+attachment, a private page's) is served only to editors and to readers who may see a page
+using it, never cached; to anyone else it does not exist (404)."""
+
+from django.http import Http404
 from wagtail import hooks
 
-from home.visibility import is_restricted
+from home.visibility import is_published_media, is_restricted, pages_using
 from portal.middleware import never_cache
 
 
@@ -20,3 +24,16 @@ def never_cache_restricted_pages(page, request, serve_args, serve_kwargs):
 def never_cache_private_documents(document, request):
     if document.collection.get_view_restrictions().exists():
         never_cache(request)
+
+
+@hooks.register("before_serve_document", order=1)
+def serve_unpublished_documents_to_their_readers_only(document, request):
+    if is_published_media(document):
+        return None
+    never_cache(request)
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    for page in pages_using(document):
+        if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+            return None
+    raise Http404("This document is not published.")

@@ -49,7 +49,7 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
-from home.visibility import is_visible, shown
+from home.visibility import is_visible, published_media, shown
 from portal.fragments import cached_count
 from portal.middleware import session_in_use
 
@@ -600,9 +600,9 @@ class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
     ]
 
     def get_queryset(self):
+        # Wagtail leaves out private collections; published content must use the image.
         return (
-            super()
-            .get_queryset()
+            published_media(super().get_queryset())
             .prefetch_related("tags")
             .prefetch_renditions(*IMAGE_RENDITIONS.values())
         )
@@ -630,4 +630,5 @@ class PortalDocumentsAPIViewSet(CachedAPIMixin, DocumentsAPIViewSet):
     listing_default_fields = DocumentsAPIViewSet.listing_default_fields + ["created_at"]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        # Wagtail leaves out private collections; published content must use the document.
+        return published_media(super().get_queryset()).prefetch_related("tags")
