@@ -570,7 +570,8 @@ class BannersAPIViewSet(ReferenceDataAPIViewSet):
 
 class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint, taking `?locale=` like every endpoint but not filtering on it:
-    images have no language (see `LanguageNeutralLocaleFilter`).
+    images have no language (see `LanguageNeutralLocaleFilter`). Only images published content
+    uses are listed (`home.visibility.published_media`).
 
     Images have no update time: `?updated_since=` and `Last-Modified` use `created_at` (the
     upload), which `meta.created_at` gives. A replaced file is not seen as an update.
@@ -610,7 +611,8 @@ class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
 
 class PortalDocumentsAPIViewSet(CachedAPIMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, taking `?locale=` like every endpoint but not filtering on
-    it: documents have no language (see `LanguageNeutralLocaleFilter`).
+    it: documents have no language (see `LanguageNeutralLocaleFilter`). Only documents
+    published content uses are listed (`home.visibility.published_media`).
 
     Documents have no update time: `?updated_since=` and `Last-Modified` use `created_at` (the
     upload), which `meta.created_at` gives. A replaced file is not seen as an update.

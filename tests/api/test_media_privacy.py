@@ -56,9 +56,7 @@ def test_a_restricted_announcements_attachment_is_not_public(
     assert client.get(attachment.url).status_code == 404
 
 
-def test_readers_of_the_private_page_still_get_its_attachment(
-    client, announcement, attachment
-):
+def test_readers_of_the_private_page_still_get_its_attachment(client, announcement, attachment):
     restriction = PageViewRestriction.objects.create(
         page=announcement, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
     )
