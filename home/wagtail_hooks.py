@@ -3,9 +3,10 @@ redirect) and the documents of private collections (`portal.middleware.never_cac
 Registered before Wagtail's own checks (`order=-1`), which answer with the form or the
 redirect and stop there.
 
-A document that no published content uses (`home.visibility.published_media`: a draft's
-attachment, a private page's) is served only to editors and to readers who may see a page
-using it, never cached; to anyone else it does not exist (404)."""
+A document in a public collection that no published content uses
+(`home.visibility.published_media`: a draft's attachment, a private page's) is served only
+to editors and to readers who may see a page using it, never cached; to anyone else it does
+not exist (404). A private collection's documents are for whoever its restriction lets in."""
 
 from django.http import Http404
 from wagtail import hooks
@@ -28,8 +29,8 @@ def never_cache_private_documents(document, request):
 
 @hooks.register("before_serve_document", order=1)
 def serve_unpublished_documents_to_their_readers_only(document, request):
-    if is_published_media(document):
-        return None
+    if is_published_media(document) or document.collection.get_view_restrictions().exists():
+        return None  # a private collection's readers passed Wagtail's check (order 0)
     never_cache(request)
     if request.user.has_perm("wagtailadmin.access_admin"):
         return None
