@@ -56,6 +56,7 @@ from wagtail.models import Page
 
 from blocs.api import id_or_slug, parse_year
 from blocs.models import BlocPage
+from home.visibility import visible_pages
 from snippets.api import (
     CachedAPIMixin,
     PublishedRangeFilter,
@@ -162,7 +163,7 @@ class ArticleFilter(BaseFilterBackend):
             )
         bloc = id_or_slug(request, "bloc")
         if bloc is not None:
-            blocs = BlocPage.objects.live().public().filter(bloc)
+            blocs = visible_pages(BlocPage.objects).filter(bloc)
             reports = EventReportPage.objects.filter(
                 bloc_term__live=True,
                 bloc_term__bloc__translation_key__in=blocs.values("translation_key"),
@@ -281,7 +282,8 @@ class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         # Built once per request: each build reads every view restriction.
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            # Public pages only, whatever the session passed (`home.visibility`).
+            self._base_queryset = visible_pages(super().get_base_queryset(), self.request)
         return self._base_queryset
 
     def get_queryset(self):

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from blocs.serializers import BlocTermField
 from editorial import renditions
+from home.visibility import is_visible, visible_pages
 from portal.fragments import CachedCountPaginator
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import searchable_text
@@ -159,8 +160,7 @@ class ArticleIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     def articles(self):
         return (
-            NewsArticlePage.objects.live()
-            .public()
+            visible_pages(NewsArticlePage.objects)
             .child_of(self)
             .select_related("locale")
             .order_by("-date", "-pk")
@@ -230,7 +230,7 @@ class AnnouncementIndexPage(FoldedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = AnnouncementPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        items = visible_pages(AnnouncementPage.objects).child_of(self).order_by("-date", "-pk")
         page_obj = paginate(request, items, self.per_page)
         context.update(page_obj=page_obj, items=page_obj.object_list)
         return context
@@ -388,8 +388,7 @@ class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, Page):
     def related_articles(self, limit=3):
         """Published articles sharing a tag or an agency, else the newest in the section."""
         others = (
-            NewsArticlePage.objects.live()
-            .public()
+            visible_pages(NewsArticlePage.objects)
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .order_by("-date", "-pk")
@@ -502,7 +501,7 @@ class EventReportPage(NewsArticlePage):
             names += [agency.name, agency.short_name, agency.abbreviation]
         names += [award.title for award in self.live_awards_conferred]
         term = self.bloc_term
-        if term is not None and term.live:
+        if term is not None and term.live and is_visible(term.bloc):
             names += [term.bloc.title, term.bloc.short_name, term.motto]
         return " ".join(name for name in names if name)
 
@@ -683,8 +682,7 @@ class AnnouncementPage(FoldedSearchMixin, PublicationDateMixin, Page):
         """Published, public announcements still valid on `at` (default: today, local time)."""
         today = timezone.localdate(at)
         queryset = (
-            cls.objects.live()
-            .public()
+            visible_pages(cls.objects)
             .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
             .order_by("-date", "-pk")
         )

@@ -335,11 +335,14 @@ def write_nginx_config():
         "/var/cache/nginx/portal": f"{BENCH_DIR}/cache",
         "listen 127.0.0.1:8081;": f"listen 127.0.0.1:{PURGE_PORT};",
         "/etc/nginx/portal_proxy.conf": str(deploy / "portal_proxy.conf"),
+        "/etc/nginx/portal_secret.conf": str(BENCH_DIR / "portal_secret.conf"),
     }
     for old, new in replacements.items():
         assert old in site, f"deploy/nginx/portal.conf no longer has {old!r}"
         site = site.replace(old, new)
     (BENCH_DIR / "portal.conf").write_text(site)
+    secret = 'map $host $portal_cache_bypass_secret { default "bench-only"; }\n'
+    (BENCH_DIR / "portal_secret.conf").write_text(secret)
     # The yardstick: a static file of about the size of a page's HTML.
     (BENCH_DIR / "static" / "bench.txt").write_text("Cổng thông tin điện tử\n" * 1500)
     modules = [f"load_module {PURGE_MODULE};"]

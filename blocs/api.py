@@ -53,6 +53,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from home.visibility import visible_pages
 from snippets.api import (
     AwardsAPIViewSet,
     LocaleFilter,
@@ -363,7 +364,7 @@ class BlocsAPIViewSet(ReferenceDataAPIViewSet):
         return self._year_filters
 
     def get_published_queryset(self):
-        return BlocPage.objects.live().public()
+        return visible_pages(BlocPage.objects)
 
     def get_queryset(self):
         return self.get_published_queryset().select_related("locale").order_by("path")
@@ -428,7 +429,7 @@ class AwardBlocFilter(BaseFilterBackend):
         parse_year(request)  # a 400 answer for a malformed year, before FieldsFilter uses it
         bloc = id_or_slug(request, "bloc")
         if bloc is not None:
-            blocs = BlocPage.objects.live().public().filter(bloc)
+            blocs = visible_pages(BlocPage.objects).filter(bloc)
             links = BlocYearAward.objects.filter(
                 bloc_year__live=True,
                 bloc_year__bloc__translation_key__in=blocs.values("translation_key"),
@@ -466,7 +467,7 @@ class BlocAwardsAPIViewSet(AwardsAPIViewSet):
                     "bloc_year_links",
                     queryset=BlocYearAward.objects.filter(
                         bloc_year__live=True,
-                        bloc_year__bloc__in=BlocPage.objects.live().public(),
+                        bloc_year__bloc__in=visible_pages(BlocPage.objects),
                     ).select_related("bloc_year__bloc"),
                 )
             )

@@ -49,6 +49,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from home.visibility import visible_pages
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from search.text import folded_for_index, searchable_text
 from snippets.models import Agency, Award, AwardRecipient
@@ -80,7 +81,7 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("emulation bloc indexes")
 
     def blocs(self):
-        return BlocPage.objects.live().public().child_of(self).order_by("path")
+        return visible_pages(BlocPage.objects).child_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -216,8 +217,7 @@ class BlocPage(FoldedSearchMixin, Page):
             return []
         signing_ids = [year.signing_report_id for year in years if year.signing_report_id]
         return list(
-            report_model.objects.live()
-            .public()
+            visible_pages(report_model.objects)
             .filter(locale_id=self.locale_id)
             .filter(
                 Q(bloc_term__bloc__translation_key=self.translation_key, bloc_term__live=True)
@@ -466,7 +466,8 @@ def published_years():
     """Published bloc years with every row the pages and the API show, prefetched.
 
     Seven queries whatever the number of years, members and awards: years (with their
-    bloc, leading unit and document), signing reports (two: view restrictions, pages),
+    bloc, leading unit and document), signing reports (view restrictions are
+    cached, see `home.visibility`),
     members, units that exceeded their targets, awards, award recipients.
     Rows naming an unpublished agency or award are left out.
     """
@@ -474,7 +475,7 @@ def published_years():
         BlocYear.objects.live()
         .select_related("locale", "leading_unit", "covenant_document")
         .prefetch_related(
-            Prefetch("signing_report", queryset=Page.objects.live().public()),
+            Prefetch("signing_report", queryset=visible_pages(Page.objects)),
             Prefetch(
                 "memberships",
                 queryset=BlocMembership.objects.filter(agency__live=True)
@@ -566,7 +567,7 @@ class AgencyRecord:
         self.agency = agency
 
     def public_blocs(self):
-        return BlocPage.objects.live().public()
+        return visible_pages(BlocPage.objects)
 
     def memberships(self):
         return list(
@@ -641,8 +642,7 @@ class AgencyLinker:
     def index_page(self, locale_id):
         if locale_id not in self._index_pages:
             self._index_pages[locale_id] = (
-                BlocIndexPage.objects.live()
-                .public()
+                visible_pages(BlocIndexPage.objects)
                 .filter(locale_id=locale_id)
                 .order_by("path")
                 .first()

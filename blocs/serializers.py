@@ -5,6 +5,7 @@
 
 from rest_framework.fields import Field
 
+from home.visibility import is_visible
 from snippets.serializers import endpoint_detail_url
 
 BLOCS_ENDPOINT = "blocs"
@@ -54,7 +55,7 @@ class BlocTermField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, term):
-        if not term.live or not term.bloc.live:
+        if not term.live or not is_visible(term.bloc, self.context.get("request")):
             return None
         return {"id": term.pk, "year": term.year, "bloc": bloc_summary(term.bloc, self.context)}
 

@@ -16,6 +16,7 @@ from wagtail.search import index
 from articles.blocks import RICH_TEXT_FEATURES
 from articles.models import AnnouncementPage, ArticleIndexPage, NewsArticlePage, with_listing_images
 from editorial.renditions import BANNERS
+from home.visibility import visible_pages
 from snippets.models import Agency, Banner
 
 LATEST_NEWS_COUNT = 6
@@ -78,8 +79,7 @@ class HomePage(Page):
 
     def _articles(self):
         return (
-            NewsArticlePage.objects.live()
-            .public()
+            visible_pages(NewsArticlePage.objects)
             .descendant_of(self)
             .filter(locale_id=self.locale_id)
             .order_by("-date", "-pk")
@@ -95,7 +95,7 @@ class HomePage(Page):
 
     def news_index(self):
         """The first article section under this home page, for the "All news" link."""
-        return self.get_children().live().public().type(ArticleIndexPage).first()
+        return visible_pages(self.get_children()).type(ArticleIndexPage).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

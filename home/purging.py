@@ -9,15 +9,21 @@ request put the old version back into the cache):
   ancestors (section listings with their first pages, the home page), its translations,
   the feeds of the sections above it, the sitemap, and the API: the page's details, the
   pages listing, and the bloc endpoint for bloc pages; the bloc page of an event report's
-  bloc year. An announcement, shown in every page's sidebar, also purges the site's
-  section pages;
+  bloc year; the documents and images it uses (their files and API). An announcement,
+  shown in every page's sidebar, also purges the site's section pages;
 - a snippet (agency, person, award, banner, bloc year) published or unpublished: its API
   details and listing, and what shows it, found in Wagtail's reference index: the pages
   that refer to it (and their API details), the snippets that refer to it and the pages
   those refer to or are referred to by (an agency's bloc year and that bloc's page), the
   agency profile pages of the agencies involved. A banner, shown on every page, purges the
   site's section pages (articles keep theirs until their s-maxage);
-- the portal settings (header, footer): the site's section pages.
+- the portal settings (header, footer): the site's section pages;
+- a page's privacy changed (a view restriction saved or deleted: login, password or groups,
+  inherited by its subtree): what unpublishing purges, for the page and its descendants,
+  and everything that refers to them (reference index: a bloc year's reports, a banner);
+- a document or image saved (moved to another collection) or a collection's privacy
+  changed: the files' URLs (documents are served by Django) and their API details and
+  listings.
 
 URLs with a query string (`?page=7`, `?fields=*`) cannot all be named: the sections' first
 listing pages (`PURGE_LISTING_PAGES`) are purged, and every URL with a query string is kept
@@ -25,10 +31,20 @@ by shared caches for `HTTP_CACHE_S_MAXAGE_QUERY` seconds only (see `portal.middl
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    Site,
+)
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -55,6 +71,8 @@ PURGE_LISTING_PAGES = 5
 MAX_MOVED_DESCENDANTS = 500
 # Section pages (every page but articles, announcements and blocs) purged by site-wide changes.
 MAX_SECTION_PAGES = 500
+# Documents and images of a collection purged when its privacy changes.
+MAX_COLLECTION_MEDIA = 1000
 LEAF_PAGE_MODELS = ("newsarticlepage", "eventreportpage", "announcementpage", "blocpage")
 
 
@@ -99,6 +117,7 @@ class PortalPurgeBatch(PurgeBatch):
         self.add_bloc_pages(BlocYear.objects.filter(signing_report_id=page.pk))
         if isinstance(page, AnnouncementPage):
             self.add_section_pages()
+        self.add_media_used_by(page)
 
     def add_bloc_pages(self, bloc_years):
         for bloc in BlocPage.objects.filter(pk__in=bloc_years.values("bloc_id")):
@@ -136,6 +155,49 @@ class PortalPurgeBatch(PurgeBatch):
             for name in names:
                 listing = f"{root}/api/v2/{name}/"
                 self.add_urls([listing, f"{listing}{obj.pk}/"])
+
+    def add_privacy_change(self, page):
+        """A page made private or public again: like unpublishing it, for its whole subtree
+        (a restriction is inherited), and what refers to any page of it."""
+        self.add_page(page)
+        subtree = [page, *page.get_descendants()[:MAX_MOVED_DESCENDANTS]]
+        for descendant in subtree[1:]:
+            self.add_page_urls(descendant)
+            self.add_api_object(descendant)
+        for source in objects_referring_to_pages(subtree):
+            if isinstance(source, Page):
+                self.add_page_urls(source)
+                self.add_api_object(source)
+            else:
+                self.add_snippet(source)
+
+    # Media -----------------------------------------------------------------------------
+
+    def add_media(self, obj):
+        """A document's file (served by Django) and a document's or image's API URLs."""
+        self.add_api_object(obj)
+        if isinstance(obj, get_document_model()):
+            for root in self.site_root_urls():
+                self.add_url(root + obj.url)
+
+    def add_media_used_by(self, page):
+        """The documents and images the page uses: whether the public may see them follows
+        from the page's (`home.visibility.published_media`)."""
+        references = ReferenceIndex.get_references_for_object(page)
+        for model in (get_document_model(), get_image_model()):
+            ids = references.filter(
+                to_content_type=ContentType.objects.get_for_model(model)
+            ).values_list("to_object_id", flat=True)
+            for obj in model.objects.filter(pk__in=[int(pk) for pk in ids]):
+                self.add_media(obj)
+
+    def add_collection(self, collection):
+        """The documents and images of a collection and of the collections under it."""
+        collections = Collection.objects.descendant_of(collection, inclusive=True)
+        for model in (get_document_model(), get_image_model()):
+            media = model.objects.filter(collection__in=collections).order_by("-pk")
+            for obj in media[:MAX_COLLECTION_MEDIA]:
+                self.add_media(obj)
 
     # Snippets --------------------------------------------------------------------------
 
@@ -199,6 +261,25 @@ def referred_objects(obj):
     return objects
 
 
+def objects_referring_to_pages(pages):
+    """The objects (pages specific) that refer to any of `pages`, in two queries a model."""
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(Page),
+        to_object_id__in=[str(page.pk) for page in pages],
+    ).values_list("base_content_type", "object_id")
+    by_type = {}
+    for content_type_id, object_id in references.distinct():
+        by_type.setdefault(content_type_id, set()).add(object_id)
+    objects = []
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        found = model._default_manager.filter(pk__in=ids)
+        objects += [obj.specific if isinstance(obj, Page) else obj for obj in found]
+    return objects
+
+
 def purge_on_commit(fill):
     """Build a batch with `fill(batch)` and purge it once the transaction commits."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -256,6 +337,23 @@ def settings_saved(sender, instance, **kwargs):
     purge_on_commit(lambda batch: batch.add_section_pages())
 
 
+def restriction_changed(sender, instance, **kwargs):
+    """A page's view restriction saved or deleted (the page may be gone with it)."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        purge_on_commit(lambda batch: batch.add_privacy_change(page.specific))
+
+
+def collection_restriction_changed(sender, instance, **kwargs):
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is not None:
+        purge_on_commit(lambda batch: batch.add_collection(collection))
+
+
+def media_saved(sender, instance, **kwargs):
+    purge_on_commit(lambda batch: batch.add_media(instance))
+
+
 def connect():
     page_published.connect(page_changed, dispatch_uid="portal_purge_published")
     page_unpublished.connect(page_changed, dispatch_uid="portal_purge_unpublished")
@@ -264,3 +362,17 @@ def connect():
     published.connect(snippet_changed, dispatch_uid="portal_purge_snippet_published")
     unpublished.connect(snippet_changed, dispatch_uid="portal_purge_snippet_unpublished")
     post_save.connect(settings_saved, sender=PortalSettings, dispatch_uid="portal_purge_settings")
+    for signal in (post_save, post_delete):
+        name = "saved" if signal is post_save else "deleted"
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"portal_purge_restriction_{name}",
+        )
+        signal.connect(
+            collection_restriction_changed,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"portal_purge_collection_restriction_{name}",
+        )
+    for model in (get_document_model(), get_image_model()):
+        post_save.connect(media_saved, sender=model, dispatch_uid=f"portal_purge_{model.__name__}")

@@ -1,9 +1,48 @@
+"""The translation editor's strings (`insert_editor_js`), and privacy: what a view
+restriction guards is never cached, the page (and its password form or login redirect) and the
+documents of private collections (`portal.middleware.never_cache`). Registered before Wagtail's
+own checks (`order=-1`), which answer with the form or the redirect and stop there.
+
+A document in a public collection that no published content uses
+(`home.visibility.published_media`: a draft's attachment, a private page's) is served only
+to editors and to readers who may see a page using it, never cached; to anyone else it does
+not exist (404). A private collection's documents are for whoever its restriction lets in."""
+
+from django.http import Http404
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.staticfiles import versioned_static
+
+from home.visibility import is_published_media, is_restricted, pages_using
+from portal.middleware import never_cache
 
 
 @hooks.register("insert_editor_js")
 def translation_editor_strings():
     """Translates the strings wagtail-localize's editor leaves in English (see the script)."""
     return format_html('<script src="{}"></script>', versioned_static("home/js/localize_editor.js"))
+
+
+@hooks.register("before_serve_page", order=-1)
+def never_cache_restricted_pages(page, request, serve_args, serve_kwargs):
+    if is_restricted(page, request):
+        never_cache(request)
+
+
+@hooks.register("before_serve_document", order=-1)
+def never_cache_private_documents(document, request):
+    if document.collection.get_view_restrictions().exists():
+        never_cache(request)
+
+
+@hooks.register("before_serve_document", order=1)
+def serve_unpublished_documents_to_their_readers_only(document, request):
+    if is_published_media(document) or document.collection.get_view_restrictions().exists():
+        return None  # a private collection's readers passed Wagtail's check (order 0)
+    never_cache(request)
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    for page in pages_using(document):
+        if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+            return None
+    raise Http404("This document is not published.")

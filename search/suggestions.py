@@ -12,6 +12,7 @@ from django.core.cache import cache
 from taggit.models import Tag
 from wagtail.models import Page
 
+from home.visibility import visible_pages
 from snippets.models import Agency, Person
 
 from .text import fold, query_words
@@ -26,7 +27,7 @@ def vocabulary(locale):
     known = cache.get(key)
     if known is not None:
         return known
-    texts = list(Page.objects.live().public().filter(locale=locale).values_list("title", flat=True))
+    texts = list(visible_pages(Page.objects).filter(locale=locale).values_list("title", flat=True))
     texts += Tag.objects.values_list("name", flat=True)
     texts += Agency.objects.live().filter(locale=locale).values_list("name", flat=True)
     texts += Person.objects.live().filter(locale=locale).values_list("name", flat=True)

@@ -25,6 +25,7 @@ from articles.models import (
     NewsArticlePage,
 )
 from blocs.models import BlocIndexPage, BlocPage
+from home.visibility import visible_pages
 
 from .forms import SearchForm
 from .suggestions import spelling_suggestion
@@ -56,8 +57,7 @@ def sections_of(locale):
     if locale is None:
         return []
     return list(
-        Page.objects.live()
-        .public()
+        visible_pages(Page.objects)
         .filter(locale=locale, depth=SECTION_DEPTH)
         .type(*SECTION_MODELS)
         .order_by("path")
@@ -66,7 +66,7 @@ def sections_of(locale):
 
 def searchable_pages(locale):
     """What a reader may find: live, public content pages in the language (no home page)."""
-    return Page.objects.live().public().filter(locale=locale, depth__gt=2)
+    return visible_pages(Page.objects).filter(locale=locale, depth__gt=2)
 
 
 def day_start(day):

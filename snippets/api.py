@@ -49,7 +49,9 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
+from home.visibility import is_visible, published_media, shown
 from portal.fragments import cached_count
+from portal.middleware import session_in_use
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
 from .serializers import (
@@ -78,11 +80,11 @@ class LocaleField(Field):
 
 
 class PublishedRelatedField(RelatedField):
-    """A nested related object, or null while that object is not published."""
+    """A nested related object, or null while readers may not see it (`home.visibility`)."""
 
     def get_attribute(self, instance):
         related = super().get_attribute(instance)
-        if related is not None and not getattr(related, "live", True):
+        if related is not None and not shown(related):
             return None
         return related
 
@@ -94,13 +96,14 @@ class ReferenceDataSerializer(BaseSerializer):
 
 
 class BannerLinkField(Field):
-    """Where a banner leads: the full URL of its published page, else its URL, else null."""
+    """Where a banner leads: the full URL of its page if readers may see it, else its URL, else
+    null."""
 
     def get_attribute(self, instance):
         return instance
 
     def to_representation(self, banner):
-        if banner.link_page_id and banner.link_page.live:
+        if banner.link_page_id and is_visible(banner.link_page):
             return banner.link_page.get_full_url(self.context["request"])
         return banner.link_url or None
 
@@ -327,9 +330,9 @@ class CachedAPIMixin:
       documents, which have no update time: `created_at`). `ConditionalGetMiddleware` adds
       the `ETag` (from the content) and answers `If-None-Match` / `If-Modified-Since` with 304.
     - `Cache-Control: public, max-age=API_CACHE_MAX_AGE` on successful GET/HEAD answers, or
-      `private` when the request carries a session cookie. The API serves only published,
-      public content and never reads the session (no authentication classes), so its answers
-      do not vary by cookie and carry no `Vary: Cookie`.
+      `private` when the request carries a real session (a made-up cookie is ignored). The
+      API serves only published, public content whoever asks (no authentication classes;
+      pages: `home.visibility`), so its answers do not vary by cookie: no `Vary: Cookie`.
     - `?updated_since=` (see UpdatedSinceFilter).
     """
 
@@ -376,7 +379,7 @@ class CachedAPIMixin:
         ]
         if moments:
             response["Last-Modified"] = http_date(max(moments).timestamp())
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if session_in_use(request):
             response["Cache-Control"] = "private"
         else:
             response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
@@ -571,7 +574,8 @@ class BannersAPIViewSet(ReferenceDataAPIViewSet):
 
 class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint, taking `?locale=` like every endpoint but not filtering on it:
-    images have no language (see `LanguageNeutralLocaleFilter`).
+    images have no language (see `LanguageNeutralLocaleFilter`). Only images published content
+    uses are listed (`home.visibility.published_media`).
 
     Images have no update time: `?updated_since=` and `Last-Modified` use `created_at` (the
     upload), which `meta.created_at` gives. A replaced file is not seen as an update.
@@ -601,9 +605,9 @@ class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
     ]
 
     def get_queryset(self):
+        # Wagtail leaves out private collections; published content must use the image.
         return (
-            super()
-            .get_queryset()
+            published_media(super().get_queryset())
             .prefetch_related("tags")
             .prefetch_renditions(*IMAGE_RENDITIONS.values())
         )
@@ -611,7 +615,8 @@ class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
 
 class PortalDocumentsAPIViewSet(CachedAPIMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, taking `?locale=` like every endpoint but not filtering on
-    it: documents have no language (see `LanguageNeutralLocaleFilter`).
+    it: documents have no language (see `LanguageNeutralLocaleFilter`). Only documents
+    published content uses are listed (`home.visibility.published_media`).
 
     Documents have no update time: `?updated_since=` and `Last-Modified` use `created_at` (the
     upload), which `meta.created_at` gives. A replaced file is not seen as an update.
@@ -631,4 +636,5 @@ class PortalDocumentsAPIViewSet(CachedAPIMixin, DocumentsAPIViewSet):
     listing_default_fields = DocumentsAPIViewSet.listing_default_fields + ["created_at"]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        # Wagtail leaves out private collections; published content must use the document.
+        return published_media(super().get_queryset()).prefetch_related("tags")

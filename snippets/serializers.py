@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, SourceImageIOError
 
 from editorial import renditions
+from home.visibility import shown
 
 # The renditions every serialised image carries, by name.
 IMAGE_RENDITIONS = renditions.API
@@ -179,7 +180,7 @@ class PublishedObjectListField(Field):
         items = []
         for row in rows:
             obj = getattr(row, self.attribute)
-            if not getattr(obj, "live", True):
+            if not shown(obj):
                 continue
             nested = self.nested_serializer(type(obj)).to_representation(obj)
             if self.extra_fields:

@@ -3,6 +3,7 @@
 from django import template
 
 from blocs.models import BlocMembership, agency_linker
+from home.visibility import is_visible, visible_translation
 
 register = template.Library()
 
@@ -20,10 +21,11 @@ def agency_url(context, agency):
 def bloc_term(context, report):
     """A box for an event report linked to a bloc year: the bloc, the year, its head and motto.
 
-    Renders nothing when the report has no published bloc year or the bloc page is not live.
+    Renders nothing when the report has no published bloc year or readers may not see the bloc
+    page (see `home.visibility`).
     """
     term = getattr(report, "bloc_term", None)
-    if term is None or not term.live or not term.bloc.live:
+    if term is None or not term.live or not is_visible(term.bloc, context.get("request")):
         return {"term": None}
     rows = term.memberships.filter(agency__live=True).select_related("agency")
     return {
@@ -32,3 +34,10 @@ def bloc_term(context, report):
         "bloc": term.bloc,
         "head": next((row.agency for row in rows if row.role == BlocMembership.Role.HEAD), None),
     }
+
+
+@register.simple_tag(takes_context=True, name="visible_translation")
+def visible_translation_tag(context, page):
+    """A page's translation in the active language if readers may see it, else the page if
+    they may, else None: `{% visible_translation page as target %}{% if target %}…`."""
+    return visible_translation(page, context.get("request"))

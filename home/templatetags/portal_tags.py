@@ -34,6 +34,7 @@ from home.models import (
     current_announcements,
     visible_banners,
 )
+from home.visibility import is_visible, visible_pages
 from portal import fragments, origin
 from snippets.models import Banner
 
@@ -170,7 +171,7 @@ def get_portal_home(request, locale_id):
         home = site.root_page
         if home.locale_id != locale_id:
             home = (
-                Page.objects.live()
+                visible_pages(Page.objects, request)
                 .filter(translation_key=home.translation_key, locale_id=locale_id)
                 .first()
                 or home
@@ -184,8 +185,7 @@ def page_translations(request, page):
     page shown; on a routable sub-page (an agency's profile), of that sub-page: only where
     what it shows is translated too, with the path of its translation."""
     translations = (
-        Page.objects.live()
-        .public()
+        visible_pages(Page.objects)
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     )
@@ -280,10 +280,10 @@ def portal_settings(context):
 
 
 def banner_href(banner, request):
-    """Where a banner leads: its live page, else its URL, else nowhere."""
+    """Where a banner leads: its page if readers may see it, else its URL, else nowhere."""
     if banner.link_page_id:
         page = banner.link_page
-        if page is None or not page.live:
+        if not is_visible(page, request):
             return ""
         return page.get_url(request) or ""
     return banner.link_url
@@ -388,7 +388,7 @@ def announcements_box(context):
 
     def build():
         index = (
-            AnnouncementIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+            visible_pages(AnnouncementIndexPage.objects).filter(locale_id=locale_id).first()
             if locale_id
             else None
         )
@@ -417,7 +417,7 @@ def main_menu(context):
         children = fragments.cached(
             request,
             ("menu", home.pk),
-            lambda: list(home.get_children().live().public().in_menu()),
+            lambda: list(visible_pages(home.get_children()).in_menu()),
         )
         for child in children:
             if current_path == child.path:

@@ -32,7 +32,15 @@ from wagtail.signals import (
 
 VERSION_KEY = "portal:fragments:version"
 # Apps whose saved or deleted objects can show in a fragment (snippets, blocs, settings).
-WATCHED_APPS = {"articles", "snippets", "blocs", "home", "wagtailcore", "wagtailimages"}
+WATCHED_APPS = {
+    "articles",
+    "snippets",
+    "blocs",
+    "home",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+}
 # Models whose saves (drafts, logs, renditions drawn by a page view) change no fragment.
 IGNORED_MODELS = {
     "revision",

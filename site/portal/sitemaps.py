@@ -12,6 +12,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import index
 from wagtail.models import Locale, Page
 
+from home.visibility import visible_pages
+
 from .origin import absolute_url
 
 
@@ -30,8 +32,7 @@ class PortalSitemap(Sitemap):
     def pages(self):
         root = self.get_wagtail_site().root_page
         homes = list(
-            Page.objects.live()
-            .public()
+            visible_pages(Page.objects)
             .filter(translation_key=root.translation_key)
             .values_list("path", flat=True)
         )
@@ -40,7 +41,7 @@ class PortalSitemap(Sitemap):
         under_home = Q(pk__in=[])
         for path in homes:
             under_home |= Q(path__startswith=path)
-        pages = Page.objects.live().public().filter(under_home)
+        pages = visible_pages(Page.objects).filter(under_home)
         for path in hidden:
             pages = pages.exclude(path__startswith=path)
         return pages
@@ -55,8 +56,7 @@ class PortalSitemap(Sitemap):
     def alternates(self, pages, locales):
         """{page location: [{"lang_code", "location"}, ...]} for pages with translations."""
         translations = (
-            Page.objects.live()
-            .public()
+            visible_pages(Page.objects)
             .filter(translation_key__in={page.translation_key for page in pages})
             .only("pk", "path", "url_path", "translation_key", "locale_id", "depth")
         )

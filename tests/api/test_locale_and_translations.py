@@ -49,9 +49,14 @@ def test_every_endpoint_accepts_a_known_locale(client, home, locale_en, endpoint
     assert client.get(f"/api/v2/{endpoint}/", {"locale": "vi"}).status_code == 200
 
 
-def test_images_and_documents_have_no_language_and_are_not_filtered(client, home):
-    get_image_model().objects.create(title="Ảnh", file=get_test_image_file())
-    get_document_model().objects.create(title="Quyết định")
+def test_images_and_documents_have_no_language_and_are_not_filtered(client, make_article):
+    image = get_image_model().objects.create(title="Ảnh", file=get_test_image_file())
+    document = get_document_model().objects.create(title="Quyết định")
+    # The API lists what published content uses (home.visibility.published_media).
+    article = make_article()
+    article.hero_image = image
+    article.body = [("document", {"document": document, "title": ""})]
+    publish(article)
 
     for endpoint in ("images", "documents"):
         assert len(items(client, f"/api/v2/{endpoint}/", locale="en")) == 1

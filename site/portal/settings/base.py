@@ -77,7 +77,7 @@ MIDDLEWARE = [
     # Pages and XML without the control characters XML forbids (editorial/cleaning.py).
     "editorial.cleaning.MarkupCleaningMiddleware",
     "portal.middleware.CacheHeadersMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.middleware.PortalSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -328,6 +328,9 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Seconds the site-wide fragments (menu, banners, announcements) and listing counts stay in
 # Django's cache; any publish or snippet change replaces them at once (site/portal/fragments.py).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
+# The secret nginx shares with Django to check the `portal_editor` cookie (secure_link): set,
+# signed-in users get the cookie and nginx sends them past its cache (deploy/README.md).
+CACHE_BYPASS_SECRET = os.environ.get("CACHE_BYPASS_SECRET", "")
 # Security headers (portal.security): Content-Security-Policy and Permissions-Policy on every
 # response; SecurityMiddleware adds nosniff, Referrer-Policy and Cross-Origin-Opener-Policy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
