@@ -195,9 +195,11 @@ def stored_document(name, content):
 
 
 @pytest.mark.django_db
-def test_documents_download_as_attachments_with_nosniff(client):
+def test_documents_download_as_attachments_with_nosniff(admin_client):
+    # An unused upload is served to editors only (tests/api/test_media_privacy.py); the same
+    # headers go with every document served.
     document = stored_document("ghi-chu.txt", b"<script>alert(1)</script>")
-    response = client.get(document.url)
+    response = admin_client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -205,8 +207,8 @@ def test_documents_download_as_attachments_with_nosniff(client):
 
 
 @pytest.mark.django_db
-def test_pdf_opens_inline_in_the_browser_but_cannot_run_anything(client):
-    response = client.get(stored_document("ke-hoach.pdf", b"%PDF-1.4 noi dung").url)
+def test_pdf_opens_inline_in_the_browser_but_cannot_run_anything(admin_client):
+    response = admin_client.get(stored_document("ke-hoach.pdf", b"%PDF-1.4 noi dung").url)
     assert response["Content-Disposition"].startswith("inline;")
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
