@@ -108,4 +108,8 @@ class MarkupCleaningMiddleware:
         response.content = FORBIDDEN_UTF8.sub(
             lambda match: b" " if match[0] in (b"\x0b", b"\x0c") else b"", response.content
         )
+        if response.has_header("Content-Length"):
+            # Set by CommonMiddleware before this one rewrote the body: a length longer than the
+            # body makes a proxy wait for bytes that never come.
+            response["Content-Length"] = str(len(response.content))
         return response

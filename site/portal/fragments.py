@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -67,8 +68,11 @@ def current_version(request=None):
 
 
 def invalidate(**kwargs):
-    """A new version token: every fragment and count is computed again."""
+    """A new version token: every fragment and count is computed again. Again once the
+    change commits: a request between the signal and the commit would store what it read
+    before the change (a restriction not yet visible) under the new token."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
 
 
 def cached(request, parts, compute, until=None):

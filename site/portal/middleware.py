@@ -165,7 +165,13 @@ class CacheHeadersMiddleware:
             signed_in = False
         else:
             user = getattr(request, "user", None)
-            signed_in = bool(user is not None and user.is_authenticated)
+            # Only admin users bypass nginx's cache: a reader signed in for a login-restricted
+            # page gets private answers from Django anyway.
+            signed_in = bool(
+                user is not None
+                and user.is_authenticated
+                and user.has_perm("wagtailadmin.access_admin")
+            )
         if signed_in and settings.CACHE_BYPASS_SECRET and EDITOR_COOKIE not in request.COOKIES:
             response.set_cookie(
                 EDITOR_COOKIE,

@@ -109,3 +109,12 @@ def test_api_and_page_serve_what_was_stored_before(client, stored_before):
     assert f"Tóm tắt{CLEAN}" in html
     listing = client.get(stored_before.get_parent().url).content.decode()
     assert f"Tiêu đề{CLEAN}" in listing and not FORBIDDEN.search(listing)
+
+
+def test_a_cleaned_answer_says_its_own_length(client, db):
+    """CommonMiddleware sets Content-Length before the body is cleaned: a stale, longer length
+    makes nginx wait for bytes that never come (a search echoing `?q=ab%01cd` did it)."""
+    response = client.get("/tim-kiem/", {"q": "ab\x01cd"})
+    assert response.status_code == 200
+    assert b"\x01" not in response.content
+    assert int(response["Content-Length"]) == len(response.content)

@@ -12,6 +12,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from home.visibility import is_visible
+from portal import fragments
 from portal.middleware import EDITOR_COOKIE, editor_token
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +126,28 @@ def test_a_made_up_editor_cookie_is_public_at_the_origin(client, demo_content, s
     response = client.get("/")
     assert response["Cache-Control"] == PUBLIC
     assert "Set-Cookie" not in response
+
+
+def test_readers_signed_in_for_a_restricted_page_get_no_editor_cookie(
+    client, demo_content, reader, settings
+):
+    """The cookie lets a client past nginx's cache: only admin users get one, so a reader's
+    account cannot hand it to others (issue 16 review)."""
+    settings.CACHE_BYPASS_SECRET = "bi-mat-chung"
+    response = client.post("/_util/login/", {"username": "bandoc", "password": "mật khẩu dài"})
+    assert response.status_code == 302
+    assert EDITOR_COOKIE not in response.cookies
+    assert EDITOR_COOKIE not in client.get("/").cookies
+
+
+def test_a_restriction_made_before_its_commit_is_not_cached_as_public(
+    demo_content, django_capture_on_commit_callbacks
+):
+    """A reader's request between the restriction's save and its commit stores the old set of
+    restricted paths; the commit replaces the fragments' version again, so it is not used."""
+    page = demo_content.seed_report
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        # A concurrent reader, before the commit, reads and caches the set without it.
+        fragments.cached(None, ("restricted-paths",), lambda: ())
+    assert not is_visible(page)

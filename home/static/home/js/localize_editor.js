@@ -9,6 +9,14 @@
 
   var HEADING = /^(.+) to (.+) translation$/;
 
+  // Writing textContent is itself a mutation: write only a different text, or an untranslated
+  // string (an English admin) would wake the observer below forever.
+  function setText(node, text) {
+    if (node.textContent !== text) {
+      node.textContent = text;
+    }
+  }
+
   function translate(root) {
     if (typeof window.gettext !== 'function') {
       return;
@@ -16,16 +24,19 @@
     root.querySelectorAll('section h3').forEach(function (heading) {
       var match = HEADING.exec(heading.textContent);
       if (match) {
-        heading.textContent = window.interpolate(
-          window.gettext('%(source)s to %(target)s translation'),
-          { source: match[1], target: match[2] },
-          true,
+        setText(
+          heading,
+          window.interpolate(
+            window.gettext('%(source)s to %(target)s translation'),
+            { source: match[1], target: match[2] },
+            true,
+          ),
         );
       }
     });
     root.querySelectorAll('.w-sr-only').forEach(function (label) {
       if (label.textContent === 'More actions') {
-        label.textContent = window.gettext('More actions');
+        setText(label, window.gettext('More actions'));
       }
     });
   }
