@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.conf import settings
 from django.db.models import Min, Q
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -198,6 +199,23 @@ def page_translations(request, page):
     return found
 
 
+def view_translations(request):
+    """{language code: (None, path)} for a view that is not a Wagtail page (the search page,
+    the API reference, the sign-in page): its address in each language where Django's
+    language-prefixed URLs have one."""
+    if request is None or request.resolver_match is None:
+        return {}
+    if request.resolver_match.url_name == "wagtail_serve":  # an address no page answered
+        return {}
+    path = request.get_full_path()
+    found = {}
+    for code in get_content_languages():
+        translated = translate_url(path, code)
+        if translated != path or code == active_language():
+            found[code] = (None, translated)
+    return found if len(found) > 1 else {}
+
+
 def language_versions(context):
     """One entry per content language: the translation of the page (or sub-page) being shown,
     else that language's home page. Cached on the request: the switcher and the hreflang links
@@ -208,7 +226,10 @@ def language_versions(context):
     cache_attr = f"_portal_language_versions_{page.pk if page else 0}"
     if request is not None and hasattr(request, cache_attr):
         return getattr(request, cache_attr)
-    translations = page_translations(request, page) if page is not None else {}
+    if page is not None:
+        translations = page_translations(request, page)
+    else:
+        translations = view_translations(request)
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     current = page.locale.language_code if page is not None else active_language()
     versions = []
@@ -217,19 +238,23 @@ def language_versions(context):
     native_names = dict(settings.LANGUAGES)
     for code, name in get_content_languages().items():
         target, path = translations.get(code, (None, ""))
-        if target is None and code in locales:
-            home = get_portal_home(request, locales[code].pk)
-            target = home if home is not None and home.locale_id == locales[code].pk else None
-        url = target.get_url(request) if target is not None else None
-        if url is None:
-            continue
-        full_url = target.get_full_url(request)
+        if code in translations and target is None:
+            url, full_url = path, origin.absolute_url(path)
+        else:
+            if target is None and code in locales:
+                home = get_portal_home(request, locales[code].pk)
+                target = home if home is not None and home.locale_id == locales[code].pk else None
+            url = target.get_url(request) if target is not None else None
+            if url is None:
+                continue
+            full_url = target.get_full_url(request)
+            url, full_url = url + path, (full_url + path if full_url else None)
         versions.append(
             {
                 "code": code,
                 "name": native_names.get(code, name),
-                "url": url + path,
-                "full_url": full_url + path if full_url else None,
+                "url": url,
+                "full_url": full_url,
                 "is_current": code == current,
                 "is_translation": code in translations,
             }

@@ -25,7 +25,7 @@ pytestmark = [
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING_IMPACTS = {"serious", "critical"}
-SCREENSHOTS = ["home", "article", "bloc", "search"]
+SCREENSHOTS = ["home", "article", "bloc", "search", "sign-in"]
 
 
 @pytest.fixture
@@ -62,6 +62,7 @@ def audited_pages(demo_content_en):
             agency_url(bloc_index.get_translation(english), agency.get_translation(english)),
         ),
         "search": ("/tim-kiem/?q=thi+dua", "/en/search/?q=emulation"),
+        "sign-in": ("/_util/login/?next=/", "/en/_util/login/?next=/en/"),
         "not found": ("/khong-co-trang-nay/", "/en/no-such-page/"),
     }
 
