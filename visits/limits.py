@@ -21,6 +21,7 @@ from django.core.cache import cache
 from portal.ratelimit import WindowCounter, increment
 
 from .counting import local_now, visitor_hash
+from .requests import client_network
 
 
 def seconds_to_midnight(now):
@@ -49,7 +50,7 @@ def refusal(ip, user_agent, now=None):
     admitted_key = f"visits:admitted:{visitor}"
     admitted = cache.get(admitted_key)
     if admitted is None:
-        address = visitor_hash(ip, "", day)
+        address = visitor_hash(client_network(ip), "", day)
         ttl = seconds_to_midnight(now)
         admitted = increment(f"visits:address-visitors:{address}", ttl) <= limit
         cache.set(admitted_key, admitted, ttl)

@@ -1,5 +1,6 @@
 """Which requests count as a visit, and who the visitor is (never stored as such)."""
 
+import ipaddress
 import re
 
 from django.conf import settings
@@ -54,6 +55,21 @@ def client_ip(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_network(ip):
+    """What limits count as one client: an IPv4 address, or the /64 network of an IPv6 one
+    (one subscriber's usual allocation: counting whole IPv6 addresses, one machine could
+    rotate through 2^64 of them and never be limited)."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{address}/64", strict=False))
 
 
 def page_token(page_id):

@@ -20,14 +20,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from redis.exceptions import RedisError
 
-from visits.requests import client_ip
+from visits.requests import client_ip, client_network
 
 from .middleware import is_logged_in
 
 
 def client_address(request):
-    """The client's address, behind `VISITS_TRUSTED_PROXIES` proxies (see visits.requests)."""
-    return client_ip(request) or "unknown"
+    """The client limits count, behind `VISITS_TRUSTED_PROXIES` proxies: its IPv4 address or
+    IPv6 /64 network (see visits.requests)."""
+    return client_network(client_ip(request)) or "unknown"
 
 
 def cache_key(*parts):
@@ -241,5 +242,5 @@ def lift_pauses(username="", address=""):
     """
     parts = [("user", normalised(username))] if username else []
     if address:
-        parts.append(("address", address.strip()))
+        parts.append(("address", client_network(address.strip())))
     cache.set_many({generation_key(*part): uuid.uuid4().hex for part in parts}, timeout=None)

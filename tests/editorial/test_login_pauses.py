@@ -170,3 +170,18 @@ def test_other_pauses_stay_when_one_is_lifted(client, paused_editor, moderator):
         sign_in(client, "kiemduyetvien", "sai", OFFICE)
     call_command("lift_login_pause", "--user", "bientapvien")
     assert paused(sign_in(client, "kiemduyetvien", PASSWORD, OFFICE))
+
+
+def test_one_ipv6_network_counts_as_one_address(client, administrator):
+    """A machine holds a whole IPv6 /64: a new address per guess must not reset the count."""
+    for number in range(6):
+        sign_in(client, "quantrivien", "doan-mat-khau", f"2001:db8:7:9::{number + 1:x}")
+    assert paused(sign_in(client, "quantrivien", PASSWORD, "2001:db8:7:9:ffff::1"))
+    assert signed_in(sign_in(client, "quantrivien", PASSWORD, "2001:db8:7:a::1"))
+
+
+def test_lifting_an_ipv6_address_lifts_its_network(client, administrator):
+    for number in range(6):
+        sign_in(client, "quantrivien", "doan-mat-khau", f"2001:db8:7:9::{number + 1:x}")
+    call_command("lift_login_pause", "--address", "2001:db8:7:9::1")
+    assert signed_in(sign_in(client, "quantrivien", PASSWORD, "2001:db8:7:9::2"))

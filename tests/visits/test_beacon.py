@@ -164,6 +164,14 @@ def test_visitors_admitted_keep_counting_the_others_wait_for_tomorrow(beacon, li
         assert beacon(ua=browsers[4]).status_code == 200
 
 
+def test_one_ipv6_network_cannot_invent_visitors(beacon, limits):
+    """A machine holds a whole /64: a new address per beacon is still one client."""
+    limits.VISITS_VISITORS_PER_ADDRESS = 3
+    answers = [beacon(ip=f"2001:db8:5:6::{n + 1:x}").status_code for n in range(5)]
+    assert answers == [200, 200, 200, 429, 429]
+    assert beacon(ip="2001:db8:5:7::1").status_code == 200
+
+
 def test_replayed_beacons_add_bounded_page_views(beacon, limits, any_page):
     token = page_token(any_page.pk)
     answers = [beacon(page=token) for _ in range(200)]
