@@ -107,8 +107,26 @@ def published_media(queryset):
 
 
 def is_published_media(obj):
-    """Whether published content uses this image or document."""
-    return published_media(type(obj)._default_manager.filter(pk=obj.pk)).exists()
+    """Whether published content uses this image or document: read from its own few
+    references (each download asks; `published_media` would go through every page)."""
+    page_type = ContentType.objects.get_for_model(Page).pk
+    sources = {}
+    for content_type_id, key in ReferenceIndex.get_references_to(obj).values_list(
+        "base_content_type_id", "object_id"
+    ):
+        sources.setdefault(content_type_id, set()).add(key)
+    pages = Page.objects.filter(pk__in=[int(key) for key in sources.pop(page_type, ())])
+    if any(is_visible(page) for page in pages.only("path", "live")):
+        return True
+    for content_type_id, keys in sources.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        if not issubclass(model, DraftStateMixin):
+            return True
+        if model._default_manager.filter(pk__in=keys, live=True).exists():
+            return True
+    return False
 
 
 def pages_using(obj):

@@ -41,6 +41,23 @@ def test_a_public_announcements_attachment_is_public(client, attachment):
     assert response["Cache-Control"].startswith("public")
 
 
+def test_serving_a_document_does_not_go_through_every_page(
+    client, attachment, django_assert_num_queries
+):
+    """Whether a download is published is read from the document's own references: the
+    queries do not touch the page table as a whole (each uncached download asks)."""
+    other = NewsArticlePage.objects.live().first()
+    PageViewRestriction.objects.create(page=other, restriction_type=PageViewRestriction.LOGIN)
+    client.get(attachment.url)  # warm the restricted paths and content types
+    with django_assert_num_queries(6) as context:
+        assert client.get(attachment.url).status_code == 200
+    page_table = [
+        query["sql"] for query in context.captured_queries if "wagtailcore_page" in query["sql"]
+    ]
+    assert all("WHERE" in sql and " IN (" in sql for sql in page_table), page_table
+    assert not any("LIKE" in sql for sql in page_table), page_table
+
+
 @pytest.mark.parametrize(
     "kind", [PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD, PageViewRestriction.GROUPS]
 )
