@@ -30,6 +30,7 @@ os.environ.update(
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "DJANGO_SECRET_KEY": "profile-only-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "localhost,testserver",
+        "WAGTAILADMIN_BASE_URL": "http://localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_HSTS_SECONDS": "0",
         "DATABASE_URL": os.environ.get(

@@ -17,7 +17,7 @@ DEPLOY_ENV = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 # Whatever runs the tests: the cache and the number of workers are the test's to set.
-UNSET = ("REDIS_URL", "WEB_CONCURRENCY")
+UNSET = ("REDIS_URL", "WEB_CONCURRENCY", "WAGTAILADMIN_BASE_URL")
 
 
 def run_manage(*args, env):
@@ -40,6 +40,16 @@ def test_production_refuses_to_start_without_secret_key():
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_public_origin():
+    """Else a `migrate` without the service's environment moves the Site (every absolute URL
+    and purge) to the development default, 127.0.0.1:8000."""
+    result = run_manage(
+        "check", env={k: v for k, v in DEPLOY_ENV.items() if k != "WAGTAILADMIN_BASE_URL"}
+    )
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL is not set" in result.stderr
 
 
 def test_check_deploy_is_clean_with_documented_variables():

@@ -12,6 +12,15 @@ if not SECRET_KEY:
         "DJANGO_SECRET_KEY is not set: production refuses to start without a secret key."
     )
 
+# Every absolute URL, the default Site (moved to it at every migrate) and the purge URLs
+# come from the public origin: its development default would silently point them all at
+# 127.0.0.1:8000 (a `migrate` run without the service's environment did).
+if not os.environ.get("WAGTAILADMIN_BASE_URL", "").strip():
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL is not set: production refuses to start without the public "
+        "origin (e.g. https://portal.example.gov.vn)."
+    )
+
 DEBUG = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
