@@ -162,6 +162,10 @@ def ensure_services():
         time.sleep(1)
 
 
+# Shared by the bench's nginx (portal_secret.conf) and Django: editors bypass the cache.
+CACHE_BYPASS_SECRET = "bench-only"
+
+
 # The portal ------------------------------------------------------------------------------------
 
 
@@ -180,6 +184,7 @@ def portal_env(purge=True):
         "DJANGO_MEDIA_ROOT": str(BENCH_DIR / "media"),
         "WAGTAILFRONTENDCACHE_URL": f"http://127.0.0.1:{PURGE_PORT}" if purge else "",
         "WAGTAILADMIN_BASE_URL": f"http://{HOST}",
+        "CACHE_BYPASS_SECRET": CACHE_BYPASS_SECRET,
         "DJANGO_LOG_LEVEL": "WARNING",
         "WEB_CONCURRENCY": str(WORKERS),
         "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}",
@@ -341,7 +346,7 @@ def write_nginx_config():
         assert old in site, f"deploy/nginx/portal.conf no longer has {old!r}"
         site = site.replace(old, new)
     (BENCH_DIR / "portal.conf").write_text(site)
-    secret = 'map $host $portal_cache_bypass_secret { default "bench-only"; }\n'
+    secret = f'map $host $portal_cache_bypass_secret {{ default "{CACHE_BYPASS_SECRET}"; }}\n'
     (BENCH_DIR / "portal_secret.conf").write_text(secret)
     # The yardstick: a static file of about the size of a page's HTML.
     (BENCH_DIR / "static" / "bench.txt").write_text("Cổng thông tin điện tử\n" * 1500)

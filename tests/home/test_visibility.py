@@ -2,25 +2,14 @@
 is live but private (login, password or group restriction), as an anonymous reader sees it."""
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from blocs.models import BlocPage
 from home.demo_content import SEED_SLUG
 from snippets.models import Banner
+from tests.restrictions import KINDS, restrict
 
 pytestmark = pytest.mark.django_db
-
-KINDS = [PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD, PageViewRestriction.GROUPS]
-
-
-def restrict(page, kind):
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=kind, password="bi-mat" if kind == "password" else ""
-    )
-    if kind == PageViewRestriction.GROUPS:
-        restriction.groups.add(Group.objects.get_or_create(name="Nội bộ")[0])
-    return restriction
 
 
 @pytest.fixture

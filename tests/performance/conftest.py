@@ -39,3 +39,9 @@ def other_article(demo_content):
 @pytest.fixture
 def bloc_page(demo_content):
     return BlocPage.objects.live().first()
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """`with on_commit() as callbacks:` runs what the block leaves for the commit (purges)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

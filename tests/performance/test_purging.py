@@ -18,12 +18,6 @@ def listing(path):
     return {ROOT + path} | {f"{ROOT}{path}?page={n}" for n in range(1, 6)}
 
 
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    """Purges run after the commit: run the callbacks the test's transaction holds back."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 @pytest.mark.django_db
 def test_publishing_an_article(purged, on_commit, seed_report, other_article, bloc_page):
     with on_commit():

@@ -2,27 +2,12 @@
 a document moved into a private collection, a collection made private."""
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from tests.restrictions import KINDS, restrict
+
 from .test_purging import ROOT, listing
-
-KINDS = [PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD, PageViewRestriction.GROUPS]
-
-
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-def restrict(page, kind):
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=kind, password="bi-mat" if kind == "password" else ""
-    )
-    if kind == PageViewRestriction.GROUPS:
-        restriction.groups.add(Group.objects.get_or_create(name="Nội bộ")[0])
-    return restriction
 
 
 @pytest.mark.django_db
