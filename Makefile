@@ -27,7 +27,7 @@ install: $(VENV)/.installed
 catalogues: install
 	$(PY) manage.py compile_catalogues
 
-# Absolute URLs (API, sitemap, feeds, e-mails) name the address served (portal/origin.py),
+# Absolute URLs (API, sitemap, feeds, e-mails) name the address served (core/origin.py),
 # unless WAGTAILADMIN_BASE_URL is set (.env or the environment).
 run: export WAGTAILADMIN_BASE_URL := $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
 run: catalogues

@@ -56,7 +56,7 @@ from wagtail.models import Page
 
 from blocs.api import id_or_slug, parse_year
 from blocs.models import BlocPage
-from home.visibility import visible_pages
+from core.visibility import visible_pages
 from snippets.api import (
     CachedAPIMixin,
     PublishedRangeFilter,
@@ -282,7 +282,7 @@ class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         # Built once per request: each build reads every view restriction.
         if not hasattr(self, "_base_queryset"):
-            # Public pages only, whatever the session passed (`home.visibility`).
+            # Public pages only, whatever the session passed (`core.visibility`).
             self._base_queryset = visible_pages(super().get_base_queryset(), self.request)
         return self._base_queryset
 

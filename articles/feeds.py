@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
 
-from editorial import renditions
-from editorial.cleaning import xml_safe
+from core import renditions
+from core.cleaning import xml_safe
 
 from .models import with_listing_images
 
@@ -33,7 +33,7 @@ ENCLOSURE_RENDITION = renditions.CARD_JPEG
 
 
 class XMLSafeFeedMixin:
-    """Writes text saved before control characters were stripped (editorial.cleaning): XML
+    """Writes text saved before control characters were stripped (core.cleaning): XML
     cannot hold them, and one of them made the whole feed a 500."""
 
     def write(self, outfile, encoding):

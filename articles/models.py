@@ -25,11 +25,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from blocs.serializers import BlocTermField
-from editorial import renditions
-from home.visibility import is_visible, visible_pages
-from portal.fragments import CachedCountPaginator
-from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
-from search.text import searchable_text
+from core import renditions
+from core.fragments import CachedCountPaginator
+from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from core.text import searchable_text
+from core.visibility import is_visible, visible_pages
 from snippets.models import Agency
 from snippets.serializers import ImageRenditionsField, PublishedObjectListField
 from visits.serializers import PageViewsField

@@ -174,6 +174,7 @@ def portal_env(purge=True):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DEMO_APP_ENABLED": "true",
         "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": f"{HOST},127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",

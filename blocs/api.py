@@ -53,7 +53,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from home.visibility import visible_pages
+from core.visibility import visible_pages
 from snippets.api import (
     AwardsAPIViewSet,
     LocaleFilter,

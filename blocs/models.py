@@ -49,9 +49,9 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from home.visibility import visible_pages
-from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
-from search.text import folded_for_index, searchable_text
+from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from core.text import folded_for_index, searchable_text
+from core.visibility import visible_pages
 from snippets.models import Agency, Award, AwardRecipient
 
 from .panels import BlocYearsPanel
@@ -467,7 +467,7 @@ def published_years():
 
     Seven queries whatever the number of years, members and awards: years (with their
     bloc, leading unit and document), signing reports (view restrictions are
-    cached, see `home.visibility`),
+    cached, see `core.visibility`),
     members, units that exceeded their targets, awards, award recipients.
     Rows naming an unpublished agency or award are left out.
     """

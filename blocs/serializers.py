@@ -5,7 +5,7 @@
 
 from rest_framework.fields import Field
 
-from home.visibility import is_visible
+from core.visibility import is_visible
 from snippets.serializers import endpoint_detail_url
 
 BLOCS_ENDPOINT = "blocs"

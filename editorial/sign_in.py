@@ -2,7 +2,7 @@
 
 Wagtail adds two sign-in doors besides the admin's: readers' /_util/login/ (where
 login-restricted pages send them) and the page and document password forms. Here the first
-uses the admin's own form (home.forms.PortalLoginForm: throttled, asking for the one-time
+uses the admin's own form (account_forms.PortalLoginForm: throttled, asking for the one-time
 code), the password forms are throttled like sign-ins, and the admin refuses any session
 whose user owes a second factor it did not give, whichever view opened it.
 """
@@ -25,9 +25,9 @@ from wagtail.admin.views.account import get_user_login_form
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
-from home.forms import needs_second_factor
-from portal.middleware import is_logged_in
-from portal.ratelimit import LoginThrottle
+from core.middleware import is_logged_in
+from core.ratelimit import LoginThrottle
+from editorial.account_forms import needs_second_factor
 
 
 class ReaderLoginView(auth_views.LoginView):

@@ -1,4 +1,4 @@
-"""Administrators lift sign-in pauses (portal.ratelimit.LoginThrottle) from the admin."""
+"""Administrators lift sign-in pauses (core.ratelimit.LoginThrottle) from the admin."""
 
 import logging
 
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from portal.ratelimit import lift_pauses
+from core.ratelimit import lift_pauses
 
 logger = logging.getLogger(__name__)
 

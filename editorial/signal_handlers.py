@@ -2,7 +2,6 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.images import get_image_model
 
-from . import cleaning
 from .tasks import generate_renditions_task
 
 
@@ -13,5 +12,4 @@ def post_save_generate_renditions(instance, raw=False, **kwargs):
 
 
 def register_signal_handlers():
-    cleaning.connect()
     post_save.connect(post_save_generate_renditions, sender=get_image_model())

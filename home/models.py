@@ -15,8 +15,8 @@ from wagtail.search import index
 
 from articles.blocks import RICH_TEXT_FEATURES
 from articles.models import AnnouncementPage, ArticleIndexPage, NewsArticlePage, with_listing_images
-from editorial.renditions import BANNERS
-from home.visibility import visible_pages
+from core.renditions import BANNERS
+from core.visibility import visible_pages
 from snippets.models import Agency, Banner
 
 LATEST_NEWS_COUNT = 6

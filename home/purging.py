@@ -27,7 +27,7 @@ request put the old version back into the cache):
 
 URLs with a query string (`?page=7`, `?fields=*`) cannot all be named: the sections' first
 listing pages (`PURGE_LISTING_PAGES`) are purged, and every URL with a query string is kept
-by shared caches for `HTTP_CACHE_S_MAXAGE_QUERY` seconds only (see `portal.middleware`).
+by shared caches for `HTTP_CACHE_S_MAXAGE_QUERY` seconds only (see `core.middleware`).
 """
 
 from django.conf import settings
@@ -182,7 +182,7 @@ class PortalPurgeBatch(PurgeBatch):
 
     def add_media_used_by(self, page):
         """The documents and images the page uses: whether the public may see them follows
-        from the page's (`home.visibility.published_media`)."""
+        from the page's (`core.visibility.published_media`)."""
         references = ReferenceIndex.get_references_for_object(page)
         for model in (get_document_model(), get_image_model()):
             ids = references.filter(

@@ -1,10 +1,10 @@
 """The translation editor's strings (`insert_editor_js`), and privacy: what a view
 restriction guards is never cached, the page (and its password form or login redirect) and the
-documents of private collections (`portal.middleware.never_cache`). Registered before Wagtail's
+documents of private collections (`core.middleware.never_cache`). Registered before Wagtail's
 own checks (`order=-1`), which answer with the form or the redirect and stop there.
 
 A document in a public collection that no published content uses
-(`home.visibility.published_media`: a draft's attachment, a private page's) is served only
+(`core.visibility.published_media`: a draft's attachment, a private page's) is served only
 to editors and to readers who may see a page using it, never cached; to anyone else it does
 not exist (404). A private collection's documents are for whoever its restriction lets in."""
 
@@ -13,8 +13,8 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.staticfiles import versioned_static
 
-from home.visibility import is_published_media, is_restricted, pages_using
-from portal.middleware import never_cache
+from core.middleware import never_cache
+from core.visibility import is_published_media, is_restricted, pages_using
 
 
 @hooks.register("insert_editor_js")

@@ -8,7 +8,7 @@ every other parameter, and its `search()` receives the query folded:
 - the query's words, without punctuation or operator characters (no backend syntax error
   from what a reader types; "KH&CN" is the words "kh" and "cn");
 - a query typed with diacritics becomes `Or(original words, folded words)`: the models index
-  folded copies of their text (`search_folded_*` fields, see `search.text.fold`), so a
+  folded copies of their text (`search_folded_*` fields, see `core.text.fold`), so a
   folded query finds "thi đua" from "thi dua", and a page holding the words as typed matches
   both halves and ranks above pages that only match the folded half.
 
@@ -33,7 +33,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .text import fold, query_words
+from core.text import fold, query_words
 
 DEFAULT_WRAPPED_BACKEND = "wagtail.search.backends.database"
 

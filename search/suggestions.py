@@ -12,10 +12,9 @@ from django.core.cache import cache
 from taggit.models import Tag
 from wagtail.models import Page
 
-from home.visibility import visible_pages
+from core.text import fold, query_words
+from core.visibility import visible_pages
 from snippets.models import Agency, Person
-
-from .text import fold, query_words
 
 CACHE_SECONDS = 600
 MIN_WORD_LENGTH = 3

@@ -25,11 +25,11 @@ from articles.models import (
     NewsArticlePage,
 )
 from blocs.models import BlocIndexPage, BlocPage
-from home.visibility import visible_pages
+from core.text import excerpt, highlight, query_words, searchable_text
+from core.visibility import visible_pages
 
 from .forms import SearchForm
 from .suggestions import spelling_suggestion
-from .text import excerpt, highlight, query_words, searchable_text
 
 RESULTS_PER_PAGE = 10
 SECTION_MODELS = (ArticleIndexPage, AnnouncementIndexPage, BlocIndexPage)

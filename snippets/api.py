@@ -49,9 +49,9 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
-from home.visibility import is_visible, published_media, shown
-from portal.fragments import cached_count
-from portal.middleware import session_in_use
+from core.fragments import cached_count
+from core.middleware import session_in_use
+from core.visibility import is_visible, published_media, shown
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
 from .serializers import (
@@ -80,7 +80,7 @@ class LocaleField(Field):
 
 
 class PublishedRelatedField(RelatedField):
-    """A nested related object, or null while readers may not see it (`home.visibility`)."""
+    """A nested related object, or null while readers may not see it (`core.visibility`)."""
 
     def get_attribute(self, instance):
         related = super().get_attribute(instance)
@@ -332,7 +332,7 @@ class CachedAPIMixin:
     - `Cache-Control: public, max-age=API_CACHE_MAX_AGE` on successful GET/HEAD answers, or
       `private` when the request carries a real session (a made-up cookie is ignored). The
       API serves only published, public content whoever asks (no authentication classes;
-      pages: `home.visibility`), so its answers do not vary by cookie: no `Vary: Cookie`.
+      pages: `core.visibility`), so its answers do not vary by cookie: no `Vary: Cookie`.
     - `?updated_since=` (see UpdatedSinceFilter).
     """
 
@@ -575,7 +575,7 @@ class BannersAPIViewSet(ReferenceDataAPIViewSet):
 class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint, taking `?locale=` like every endpoint but not filtering on it:
     images have no language (see `LanguageNeutralLocaleFilter`). Only images published content
-    uses are listed (`home.visibility.published_media`).
+    uses are listed (`core.visibility.published_media`).
 
     Images have no update time: `?updated_since=` and `Last-Modified` use `created_at` (the
     upload), which `meta.created_at` gives. A replaced file is not seen as an update.
@@ -616,7 +616,7 @@ class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
 class PortalDocumentsAPIViewSet(CachedAPIMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, taking `?locale=` like every endpoint but not filtering on
     it: documents have no language (see `LanguageNeutralLocaleFilter`). Only documents
-    published content uses are listed (`home.visibility.published_media`).
+    published content uses are listed (`core.visibility.published_media`).
 
     Documents have no update time: `?updated_since=` and `Last-Modified` use `created_at` (the
     upload), which `meta.created_at` gives. A replaced file is not seen as an update.

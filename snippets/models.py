@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from search.text import folded_for_index
+from core.text import folded_for_index
 
 
 class PublishedQuerySet(models.QuerySet):

@@ -13,8 +13,8 @@ from wagtail.blocks.struct_block import StructValue
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, SourceImageIOError
 
-from editorial import renditions
-from home.visibility import shown
+from core import renditions
+from core.visibility import shown
 
 # The renditions every serialised image carries, by name.
 IMAGE_RENDITIONS = renditions.API

@@ -3,10 +3,10 @@ from django.core.cache import cache
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
-from home.demo_content import DemoContent
-from home.demo_english import EnglishDemo
+from core import origin
+from demo.content import DemoContent
+from demo.english import EnglishDemo
 from home.models import HomePage
-from portal import origin
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +49,7 @@ def home(locale_vi):
     )
     Page.objects.filter(depth=2).delete()
     home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu", locale=locale_vi))
-    # The default Site serves the public origin (WAGTAILADMIN_BASE_URL, see portal/origin.py).
+    # The default Site serves the public origin (WAGTAILADMIN_BASE_URL, see core/origin.py).
     hostname, port = origin.site_address()
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": hostname, "port": port, "root_page": home}
@@ -64,7 +64,7 @@ def redis_down():
     """Use as `with redis_down:` to point Django's cache at Redis on a closed port."""
     closed_port = {
         "default": {
-            "BACKEND": "portal.cache.FaultTolerantRedisCache",
+            "BACKEND": "core.cache.FaultTolerantRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

@@ -18,10 +18,10 @@ import datetime
 from django.conf import settings
 from django.core.cache import cache
 
-from portal.ratelimit import WindowCounter, increment
+from core.client_address import client_network
+from core.ratelimit import WindowCounter, increment
 
 from .counting import local_now, visitor_hash
-from .requests import client_network
 
 
 def seconds_to_midnight(now):

@@ -11,9 +11,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from redis.exceptions import RedisError
 
+from core.client_address import client_ip
+
 from .counting import current_figures, fold_due, record_visit
 from .limits import refusal
-from .requests import client_ip, page_from_token, should_count
+from .requests import page_from_token, should_count
 from .tasks import fold_visits_task
 
 logger = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, NewsArticlePage
-from editorial import renditions
+from core import renditions
 
 register = template.Library()
 

@@ -3,7 +3,7 @@
 from django import template
 
 from blocs.models import BlocMembership, agency_linker
-from home.visibility import is_visible, visible_translation
+from core.visibility import is_visible, visible_translation
 
 register = template.Library()
 
@@ -22,7 +22,7 @@ def bloc_term(context, report):
     """A box for an event report linked to a bloc year: the bloc, the year, its head and motto.
 
     Renders nothing when the report has no published bloc year or readers may not see the bloc
-    page (see `home.visibility`).
+    page (see `core.visibility`).
     """
     term = getattr(report, "bloc_term", None)
     if term is None or not term.live or not is_visible(term.bloc, context.get("request")):

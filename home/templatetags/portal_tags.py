@@ -28,6 +28,8 @@ from wagtail.models import Locale, Page, Site
 
 from articles.models import AnnouncementIndexPage
 from articles.templatetags.seo_tags import shown_route, translated_route_path
+from core import fragments, origin
+from core.visibility import is_visible, visible_pages
 from home.models import (
     BANNER_RENDITIONS,
     HEADER_FALLBACK_RENDITIONS,
@@ -35,8 +37,6 @@ from home.models import (
     current_announcements,
     visible_banners,
 )
-from home.visibility import is_visible, visible_pages
-from portal import fragments, origin
 from snippets.models import Banner
 
 register = template.Library()

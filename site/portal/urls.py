@@ -6,12 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.api_docs import api_docs
+from core.openapi import api_not_found, openapi_json
 from editorial.sign_in import ReaderLoginView, document_password, page_password
+from home.sitemaps import PortalSitemap, RobotsView, sitemap_index
 
 from .api import api_router
-from .api_docs import api_docs
-from .openapi import api_not_found, openapi_json
-from .sitemaps import PortalSitemap, RobotsView, sitemap_index
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -61,5 +61,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# A lost database answers a 503 page (portal/outage.py), anything else Django's 500 page.
-handler500 = "portal.outage.server_error"
+# A lost database answers a 503 page (core/outage.py), anything else Django's 500 page.
+handler500 = "core.outage.server_error"

@@ -7,7 +7,7 @@ from html import unescape
 import jsonschema_rs
 import pytest
 
-from portal.markdown_text import code_spans
+from core.markdown_text import code_spans
 
 pytestmark = pytest.mark.django_db
 

@@ -52,7 +52,7 @@ def test_every_endpoint_accepts_a_known_locale(client, home, locale_en, endpoint
 def test_images_and_documents_have_no_language_and_are_not_filtered(client, make_article):
     image = get_image_model().objects.create(title="Ảnh", file=get_test_image_file())
     document = get_document_model().objects.create(title="Quyết định")
-    # The API lists what published content uses (home.visibility.published_media).
+    # The API lists what published content uses (core.visibility.published_media).
     article = make_article()
     article.hero_image = image
     article.body = [("document", {"document": document, "title": ""})]

@@ -13,8 +13,8 @@ from schemathesis.specs.openapi.checks import (
 from wagtail.api import APIField
 
 from articles.models import EventReportPage
+from core.openapi import openapi_document
 from portal.api import api_router
-from portal.openapi import openapi_document
 from snippets.api import AgenciesAPIViewSet
 
 pytestmark = pytest.mark.django_db

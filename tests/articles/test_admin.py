@@ -12,7 +12,7 @@ from articles.models import (
     EventReportPage,
     NewsArticlePage,
 )
-from home.demo_content import DemoContent
+from demo.content import DemoContent
 from snippets.models import Agency, Award, Person
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from articles.models import ArticleIndexPage, NewsArticlePage
 from blocs.models import BlocIndexPage, BlocPage
-from home.demo_english import translate
+from demo.english import translate
 from snippets.models import Agency
 
 from .conftest import DESKTOP, PHONE

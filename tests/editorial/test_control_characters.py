@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from articles.models import NewsArticlePage
-from editorial.cleaning import FORBIDDEN, clean_text
+from core.cleaning import FORBIDDEN, clean_text
 from snippets.models import Agency
 
 from .conftest import member_of

@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from articles.models import AnnouncementPage
-from home.forms import PortalLoginForm
+from editorial.account_forms import PortalLoginForm
 
 from .conftest import EDITORS, member_of
 

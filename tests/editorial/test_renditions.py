@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from editorial.renditions import all_specs, expand
+from core.renditions import all_specs, expand
 
 IMAGE_TAG = re.compile(r"{%\s*(?:picture|srcset_image|image)\s+\S+\s+(.*?)%}")
 
@@ -105,7 +105,7 @@ def test_bogus_rendition_specs_answer_4xx(client, url):
 
 @pytest.mark.django_db
 def test_the_loaders_images_come_with_their_renditions(django_capture_on_commit_callbacks):
-    from home.demo_content import ensure_image
+    from demo.content import ensure_image
 
     with django_capture_on_commit_callbacks(execute=True):
         image = ensure_image("Ảnh minh họa", "Minh họa", seed=3, size=(600, 400))

@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from articles.models import ArticleAgency, NewsArticlePage
-from home.demo_english import translate
+from demo.english import translate
 from snippets.models import Agency
 from tests.api.conftest import make_article, news_index, publish  # noqa: F401 (fixtures)
 

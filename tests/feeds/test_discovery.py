@@ -13,7 +13,7 @@ from django.utils.http import http_date
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from articles.models import ArticleIndexPage, EventReportPage, NewsArticlePage
-from portal.sitemaps import PortalSitemap
+from home.sitemaps import PortalSitemap
 
 from .conftest import publish
 

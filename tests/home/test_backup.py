@@ -55,7 +55,7 @@ def wipe(root):
 @needs_pg_dump
 @pytest.mark.django_db(transaction=True)
 def test_backup_wipe_restore_gives_back_the_demo_content(media_root, tmp_path):
-    from home.demo_content import DemoContent
+    from demo.content import DemoContent
 
     # An earlier transactional test may have emptied the database, root nodes included.
     Locale.objects.get_or_create(language_code="vi")

@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from wagtail.models import Page
 
 from articles.models import ArticleIndexPage
-from portal.fragments import VERSION_KEY
+from core.fragments import VERSION_KEY
 from snippets.models import Banner
 
 from .conftest import publish

@@ -9,8 +9,8 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from articles.models import ArticleIndexPage, EventReportPage, NewsArticlePage
-from home.demo_content import SEED_TITLE
-from home.demo_english import SEED_TITLE_EN
+from demo.content import SEED_TITLE
+from demo.english import SEED_TITLE_EN
 from snippets.models import Agency
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from home.visibility import is_visible
-from portal import fragments
-from portal.middleware import EDITOR_COOKIE, editor_token
+from core import fragments
+from core.middleware import EDITOR_COOKIE, editor_token
+from core.visibility import is_visible
 
 pytestmark = pytest.mark.django_db
 

@@ -30,7 +30,7 @@ def setup():
 
     call_command("migrate", verbosity=0)
     from articles.models import NewsArticlePage
-    from home.demo_content import DemoContent
+    from demo.content import DemoContent
 
     DemoContent().load()
     editor = User.objects.filter(username="bientapvien").first() or User.objects.create_user(

@@ -1,4 +1,4 @@
-"""Production names its public origin, one that readers reach (portal/origin.py)."""
+"""Production names its public origin, one that readers reach (core/origin.py)."""
 
 from tests.portal.test_settings import DEPLOY_ENV, run_manage
 

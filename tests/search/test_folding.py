@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from search.text import excerpt, fold, folded_for_index, highlight, query_words
+from core.text import excerpt, fold, folded_for_index, highlight, query_words
 
 
 @pytest.mark.parametrize(

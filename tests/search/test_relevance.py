@@ -2,8 +2,8 @@
 
 import pytest
 
-from home.demo_content import SEED_TITLE
-from search.generator import generate_articles
+from demo.content import SEED_TITLE
+from demo.generator import generate_articles
 from search.views import searchable_pages
 
 pytestmark = pytest.mark.django_db

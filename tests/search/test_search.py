@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from articles.models import AnnouncementPage, NewsArticlePage
-from home.demo_content import SEED_TITLE, publish
+from demo.content import SEED_TITLE, publish
 
 pytestmark = pytest.mark.django_db
 

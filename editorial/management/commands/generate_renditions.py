@@ -1,10 +1,10 @@
-"""Draw the renditions the site uses (editorial.renditions) for every image, or some."""
+"""Draw the renditions the site uses (core.renditions) for every image, or some."""
 
 from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
-from editorial.renditions import all_specs, generate_renditions
+from core.renditions import all_specs, generate_renditions
 
 
 class Command(BaseCommand):

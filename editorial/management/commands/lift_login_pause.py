@@ -5,7 +5,7 @@ The same as Cài đặt › Tạm khóa đăng nhập in the admin, for when no 
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.ratelimit import lift_pauses
+from core.ratelimit import lift_pauses
 
 
 class Command(BaseCommand):

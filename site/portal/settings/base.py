@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "search",
     "visits",
     "editorial",
+    "core",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,14 +71,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "portal.security.SecurityHeadersMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages and XML without the control characters XML forbids (editorial/cleaning.py).
-    "editorial.cleaning.MarkupCleaningMiddleware",
-    "portal.middleware.CacheHeadersMiddleware",
-    "portal.middleware.PortalSessionMiddleware",
+    # Pages and XML without the control characters XML forbids (core/cleaning.py).
+    "core.cleaning.MarkupCleaningMiddleware",
+    "core.middleware.CacheHeadersMiddleware",
+    "core.middleware.PortalSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -88,8 +89,8 @@ MIDDLEWARE = [
 ]
 
 # The admin's saves run in one transaction each: one that fails half-way (or a worker killed
-# mid-request) leaves nothing written (portal/transactions.py).
-MIDDLEWARE += ["portal.transactions.AdminTransactionMiddleware"]
+# mid-request) leaves nothing written (core/transactions.py).
+MIDDLEWARE += ["core.transactions.AdminTransactionMiddleware"]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -107,7 +108,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
-            "libraries": {"html_dates": "portal.html_dates"},
         },
     },
 ]
@@ -136,8 +136,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Pages keep answering while Redis is down (see portal/cache.py).
-            "BACKEND": "portal.cache.FaultTolerantRedisCache",
+            # Pages keep answering while Redis is down (see core/cache.py).
+            "BACKEND": "core.cache.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -201,7 +201,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = _("Government electronic information portal")
 # The public origin (scheme://host[:port]) of every absolute URL the portal hands out: pages
 # (through the default Site, kept in step at each migrate), API, sitemap, feeds, e-mails.
-# `make run` sets it from HOST and PORT; production sets the public address (portal/origin.py).
+# `make run` sets it from HOST and PORT; production sets the public address (core/origin.py).
 WAGTAILADMIN_BASE_URL = (
     os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or "http://127.0.0.1:8000"
 )
@@ -280,7 +280,7 @@ LOGGING = {
         for name in ("django_tasks", "wagtail", "modelsearch")
     },
 }
-WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.PortalLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.account_forms.PortalLoginForm"
 FORMAT_MODULE_PATH = ["portal.formats"]
 
 # Public, read-only API and feeds: readable from any origin (GET, HEAD and the preflight),
@@ -303,7 +303,7 @@ VISITS_FOLD_INTERVAL = int(os.environ.get("VISITS_FOLD_INTERVAL", "300"))
 # page views of one visitor a minute, visitors of one address a day.
 VISITS_VIEWS_PER_MINUTE = int(os.environ.get("VISITS_VIEWS_PER_MINUTE", "30"))
 VISITS_VISITORS_PER_ADDRESS = int(os.environ.get("VISITS_VISITORS_PER_ADDRESS", "100"))
-# HTTP caching (portal.middleware): anonymous answers are `Cache-Control: public` with
+# HTTP caching (core.middleware): anonymous answers are `Cache-Control: public` with
 # max-age for browsers (short: a purge cannot reach them) and s-maxage for nginx or a CDN
 # (long: publishing purges exactly what changed, see home.purging).
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
@@ -326,12 +326,12 @@ if os.environ.get("WAGTAILFRONTENDCACHE_URL"):
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Seconds the site-wide fragments (menu, banners, announcements) and listing counts stay in
-# Django's cache; any publish or snippet change replaces them at once (site/portal/fragments.py).
+# Django's cache; any publish or snippet change replaces them at once (core/fragments.py).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # The secret nginx shares with Django to check the `portal_editor` cookie (secure_link): set,
 # signed-in users get the cookie and nginx sends them past its cache (deploy/README.md).
 CACHE_BYPASS_SECRET = os.environ.get("CACHE_BYPASS_SECRET", "")
-# Security headers (portal.security): Content-Security-Policy and Permissions-Policy on every
+# Security headers (core.security): Content-Security-Policy and Permissions-Policy on every
 # response; SecurityMiddleware adds nosniff, Referrer-Policy and Cross-Origin-Opener-Policy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -401,12 +401,18 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Admin hardening (README.md, "Admin security"): two-step sign-in, login throttling,
-# sessions, and the anonymous rate limit of the API and feeds (portal.ratelimit). Counts
+# sessions, and the anonymous rate limit of the API and feeds (core.ratelimit). Counts
 # live in the cache.
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+
+# The demo app (demo content, load generator, benchmark commands) is installed in development
+# and tests; production installs it only for the benchmark and the soak test (bench/).
+DEMO_APP_ENABLED = env_bool("DEMO_APP_ENABLED", False)
+if DEMO_APP_ENABLED:
+    INSTALLED_APPS += ["demo"]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "portal.ratelimit.RateLimitMiddleware",
+    "core.ratelimit.RateLimitMiddleware",
 )
 # The admin refuses sessions that owe a one-time code (editorial/sign_in.py), whatever
 # opened them; readers' /_util/login/ uses the admin's form and template below.
@@ -419,7 +425,7 @@ MIDDLEWARE.insert(
     "editorial.sign_in.SecondFactorMiddleware",
 )
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "portal/login.html"
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.forms.PortalPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "editorial.account_forms.PortalPasswordResetForm"
 # Superusers cannot sign in to the admin without a TOTP device (manage.py enrol_totp).
 OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", False)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin điện tử")

@@ -5,7 +5,7 @@ import tempfile
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, SECRET_KEY
+from .base import CACHES, INSTALLED_APPS, REDIS_URL, SECRET_KEY
 
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -29,3 +29,6 @@ if REDIS_URL and _worker.startswith("gw"):
 
 # The API's fuzz tests send thousands of requests: the rate limit is on only in its tests.
 RATE_LIMIT_ENABLED = False
+
+if "demo" not in INSTALLED_APPS:
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

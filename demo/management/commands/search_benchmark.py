@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/search_bench \\
         manage.py search_benchmark --sizes 1000,10000
 
-Loads the demo content, then for each size generates articles (search.generator) until the
+Loads the demo content, then for each size generates articles (demo.generator) until the
 news section holds that many, and times what the search page runs for each query of the set
 (the count and the first page of ten results, through the default search backend): median
 and p95 in milliseconds. Meant for an empty database of its own: it adds thousands of pages.
@@ -16,8 +16,8 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from articles.models import NewsArticlePage
-from home.demo_content import DemoContent
-from search.generator import generate_articles
+from demo.content import DemoContent
+from demo.generator import generate_articles
 from search.views import searchable_pages
 
 QUERIES = [

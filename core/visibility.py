@@ -21,7 +21,7 @@ from django.db.models import CharField, IntegerField, Q
 from django.db.models.functions import Cast
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction, ReferenceIndex
 
-from portal import fragments
+from core import fragments
 
 
 def restricted_paths(request=None):

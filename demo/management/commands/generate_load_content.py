@@ -41,8 +41,8 @@ from articles.models import (
     NewsArticleTag,
 )
 from blocs.models import BlocIndexPage, BlocMembership, BlocPage, BlocYear
-from home.demo_content import DemoContent, ensure_image, ensure_snippet
-from portal import fragments
+from core import fragments
+from demo.content import DemoContent, ensure_image, ensure_snippet
 from snippets.models import Agency, Person
 
 AGENCY_NAMES = [

@@ -4,8 +4,8 @@ whatever an editor changed in between."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo_content import DemoContent
-from home.demo_english import EnglishDemo
+from demo.content import DemoContent
+from demo.english import EnglishDemo
 
 
 class Command(BaseCommand):

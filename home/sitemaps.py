@@ -12,9 +12,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import index
 from wagtail.models import Locale, Page
 
-from home.visibility import visible_pages
-
-from .origin import absolute_url
+from core.origin import absolute_url
+from core.visibility import visible_pages
 
 
 class PortalSitemap(Sitemap):

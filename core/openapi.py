@@ -607,7 +607,7 @@ def parameters_of(name, view, models_served):
         if parameter not in QUERY_PARAMETERS:
             raise ImproperlyConfigured(
                 f"The OpenAPI document has no description of ?{parameter}= ({name}): "
-                "add it to portal.openapi.QUERY_PARAMETERS."
+                "add it to core.openapi.QUERY_PARAMETERS."
             )
         spec = QUERY_PARAMETERS[parameter](view, models_served[0])
         parameters.append({"name": parameter, "in": "query", **spec})
@@ -684,7 +684,7 @@ def openapi_document(language="en"):
 
 
 def build_document():
-    from .api import api_router
+    from portal.api import api_router
 
     builder = SchemaBuilder(api_router)
     builder.components["Error"] = MESSAGE

@@ -11,7 +11,7 @@ from html import escape, unescape
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.demo_content import (
+from demo.content import (
     SEED_CAPTIONS,
     SEED_LEAD,
     SEED_PARAGRAPHS,

@@ -78,7 +78,7 @@ def clean_instance(sender, instance, raw=False, **kwargs):
 
 
 def connect():
-    pre_save.connect(clean_instance, dispatch_uid="editorial.cleaning")
+    pre_save.connect(clean_instance, dispatch_uid="core.cleaning")
 
 
 # The same characters in UTF-8: C0 controls are single bytes that never occur inside another

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import match_token, user_has_device
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
-from portal.ratelimit import LoginThrottle
+from core.ratelimit import LoginThrottle
 
 
 def needs_second_factor(user):
@@ -19,7 +19,7 @@ class PortalLoginForm(LoginForm):
     Wagtail derives the labels from field names: they are set here to be translatable.
     Users with a confirmed TOTP device (django-otp; `manage.py enrol_totp`, or the admin's
     account menu) must give a current code; with OTP_REQUIRED_FOR_SUPERUSERS, superusers
-    cannot sign in without one. Failures count towards the throttle (portal.ratelimit).
+    cannot sign in without one. Failures count towards the throttle (core.ratelimit).
     """
 
     otp_token = forms.CharField(

@@ -35,9 +35,9 @@ from articles.models import (
     EventReportPage,
     NewsArticlePage,
 )
+from core import origin
 from editorial.uploads import check_document_file, checked_image_file
 from home.models import HomePage, PortalSettings
-from portal import origin
 from snippets.models import Agency, Award, AwardRecipient, Banner, Person
 
 SEED_TITLE = (

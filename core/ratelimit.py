@@ -3,7 +3,7 @@
 Counts live in Django's cache (Redis in production), so every worker process sees the same
 figures. A counter is a fixed window: its key names the window, and it expires with it. If
 the cache is unreachable, nothing is counted and nothing is refused (the site fails open:
-an outage of Redis must not lock readers or editors out). portal.cache.FaultTolerantRedisCache
+an outage of Redis must not lock readers or editors out). core.cache.FaultTolerantRedisCache
 already turns errors of get, set and delete into misses; incr is handled here.
 """
 
@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from redis.exceptions import RedisError
 
-from visits.requests import client_ip, client_network
-
+from .client_address import client_ip, client_network
 from .middleware import is_logged_in
 
 

@@ -6,7 +6,7 @@ from .text import folded_for_index, searchable_text
 
 
 class FoldedSearchMixin:
-    """The folded copies of an object's searchable text (see `search.text.fold`).
+    """The folded copies of an object's searchable text (see `core.text.fold`).
 
     `search_text_parts()` lists the texts that are searched besides the title (by default
     the `intro`); `search_title_text()` the title. `search.backends` folds queries the
