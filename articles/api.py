@@ -56,6 +56,7 @@ from wagtail.models import Page
 
 from blocs.api import id_or_slug, parse_year
 from blocs.models import BlocPage
+from core.internals import keep_api_queryset_marks
 from core.visibility import visible_pages
 from snippets.api import (
     CachedAPIMixin,
@@ -65,7 +66,6 @@ from snippets.api import (
     checked_backends,
     dated_bounds,
     filter_by_locale,
-    keep_filter_marks,
     requested_language,
 )
 from snippets.models import Agency
@@ -131,12 +131,7 @@ class PageLocaleFilter(BaseFilterBackend):
         if language_code is None:
             return queryset
         filtered = filter_by_locale(queryset, language_code)
-        # ChildOfFilter marks the queryset for the search filter; keep the mark, as
-        # Wagtail's locale filter does.
-        child_of = getattr(queryset, "_filtered_by_child_of", None)
-        if child_of:
-            filtered._filtered_by_child_of = child_of
-        return filtered
+        return keep_api_queryset_marks(queryset, filtered)
 
 
 DATED_PAGE_MODELS = (NewsArticlePage, AnnouncementPage)
@@ -181,7 +176,7 @@ class ArticleFilter(BaseFilterBackend):
             queryset = queryset.filter(pk__in=tagged.values("pk"))
         if queryset is original:
             return queryset
-        return keep_filter_marks(original, queryset)
+        return keep_api_queryset_marks(original, queryset)
 
 
 def dated_pages(**lookups):

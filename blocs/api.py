@@ -53,6 +53,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from core.internals import api_fields, api_serializer_class
 from core.visibility import visible_pages
 from snippets.api import (
     AwardsAPIViewSet,
@@ -176,8 +177,8 @@ class NestedSerializers:
             endpoint = router.get_model_endpoint(model)
             endpoint_class = endpoint[1] if endpoint else BaseAPIViewSet
             config = [(name, False, None) for name in fields]
-            serializer_class = endpoint_class._get_serializer_class(
-                router, model, config, nested=True
+            serializer_class = api_serializer_class(
+                endpoint_class, router, model, config, nested=True
             )
             self._serializers[key] = serializer_class(context=self.context)
         return self._serializers[key].to_representation(obj)
@@ -355,7 +356,7 @@ class BlocsAPIViewSet(ReferenceDataAPIViewSet):
     @classmethod
     def get_body_fields(cls, model):
         # The years last, after the page's own fields (short name, introduction).
-        return super().get_body_fields(model) + cls._convert_api_fields(["years"])
+        return super().get_body_fields(model) + api_fields(cls, ["years"])
 
     @property
     def year_filters(self):
@@ -456,7 +457,7 @@ class BlocAwardsAPIViewSet(AwardsAPIViewSet):
 
     @classmethod
     def get_body_fields(cls, model):
-        return super().get_body_fields(model) + cls._convert_api_fields(["bloc_years"])
+        return super().get_body_fields(model) + api_fields(cls, ["bloc_years"])
 
     def get_published_queryset(self):
         return (

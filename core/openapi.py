@@ -44,6 +44,7 @@ from wagtail.images.api.v2.serializers import ImageDownloadUrlField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import Page, get_page_models
 
+from core.internals import api_endpoints, api_serializer_class
 from snippets.api import MAX_INTEGER
 from snippets.serializers import IMAGE_RENDITIONS
 
@@ -273,7 +274,7 @@ class SchemaBuilder:
     def __init__(self, router):
         self.router = router
         self.components = {}
-        self.endpoint_names = {view: name for name, view in router._endpoints.items()}
+        self.endpoint_names = {view: name for name, view in api_endpoints(router).items()}
 
     # Helpers for the openapi_schema(builder, model) methods of the portal's own fields.
     nullable = staticmethod(nullable)
@@ -329,8 +330,8 @@ class SchemaBuilder:
         return ref(name)
 
     def object_schema(self, view, model):
-        serializer_class = view._get_serializer_class(
-            self.router, model, [("*", False, None)], show_details=True
+        serializer_class = api_serializer_class(
+            view, self.router, model, [("*", False, None)], details=True
         )
         serializer = serializer_class(context={"router": self.router})
         meta, body = {}, {}
@@ -689,7 +690,7 @@ def build_document():
     builder = SchemaBuilder(api_router)
     builder.components["Error"] = MESSAGE
     paths = {}
-    for name, view in api_router._endpoints.items():
+    for name, view in api_endpoints(api_router).items():
         base = reverse(f"{api_router.url_namespace}:{name}:listing")
         if hasattr(view, "openapi_paths"):
             # An endpoint of our own, not a Wagtail viewset, describes itself.

@@ -61,6 +61,7 @@ from articles.models import (
     EventReportPage,
 )
 from blocs.models import BlocIndexPage, BlocPage, BlocYear
+from core.internals import api_endpoints
 from snippets.models import Agency, Banner
 
 from .models import PortalSettings
@@ -149,7 +150,7 @@ class PortalPurgeBatch(PurgeBatch):
         """The object's API details and its endpoint's listing."""
         from portal.api import api_router
 
-        endpoints = api_router._endpoints.items()
+        endpoints = api_endpoints(api_router).items()
         names = [name for name, viewset in endpoints if isinstance(obj, viewset.model)]
         for root in self.site_root_urls():
             for name in names:

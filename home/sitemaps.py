@@ -86,7 +86,7 @@ class PortalSitemap(Sitemap):
         # Page URLs depend on the page's language: one query for all the locales.
         locales = {locale.pk: locale for locale in Locale.objects.all()}
         for item in pages:
-            item._state.fields_cache["locale"] = locales[item.locale_id]
+            item.locale = locales[item.locale_id]
         alternates = self.alternates(pages, locales)
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):

@@ -24,6 +24,7 @@ from functools import cache
 
 from django.conf import settings
 from django.db.models import BigIntegerField, F
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from django.utils.module_loading import import_string
 from modelsearch.backends.database.postgres.postgres import (
@@ -125,7 +126,7 @@ class NewestMatchesCompiler(PostgresSearchQueryCompiler):
             )
             .annotate(
                 matched_pk=Cast("object_id", BigIntegerField()),
-                matched_vector=F("title")._combine(F("body"), "||", False),
+                matched_vector=CombinedExpression(F("title"), "||", F("body")),
             )
         )
         matches = entries.filter(

@@ -7,6 +7,7 @@ unpublished, renamed) or deleted, the pages that refer to it, found in Wagtail's
 index, and the bloc page of a bloc year.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, ReferenceIndex
@@ -27,7 +28,7 @@ def reindex_pages(page_ids):
 
 def referring_page_ids(instance):
     references = ReferenceIndex.get_references_to(instance).filter(
-        base_content_type=ReferenceIndex._get_base_content_type(Page)
+        base_content_type=ContentType.objects.get_for_model(Page)
     )
     return {int(object_id) for object_id in references.values_list("object_id", flat=True)}
 

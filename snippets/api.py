@@ -50,6 +50,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
 from core.fragments import cached_count
+from core.internals import keep_api_queryset_marks
 from core.middleware import session_in_use
 from core.visibility import is_visible, published_media, shown
 
@@ -260,14 +261,6 @@ def checked_backends(backends):
     return [replacements.get(backend, backend) for backend in backends]
 
 
-def keep_filter_marks(original, filtered):
-    """Carry Wagtail's marks (child_of, tag filtering) over to a newly filtered queryset."""
-    for mark in ("_filtered_by_child_of", "_filtered_by_tag"):
-        if getattr(original, mark, None):
-            setattr(filtered, mark, getattr(original, mark))
-    return filtered
-
-
 class UpdatedSinceFilter(BaseFilterBackend):
     """`?updated_since=<ISO 8601>`: only what was published (images, documents: uploaded) at or
     after that moment, for an incremental sync. The field is the view's `last_modified_field`.
@@ -281,7 +274,7 @@ class UpdatedSinceFilter(BaseFilterBackend):
         if since is None:
             return queryset
         field = view.last_modified_field
-        return keep_filter_marks(queryset, queryset.filter(**{f"{field}__gte": since}))
+        return keep_api_queryset_marks(queryset, queryset.filter(**{f"{field}__gte": since}))
 
 
 class PublishedRangeFilter(BaseFilterBackend):
@@ -294,7 +287,9 @@ class PublishedRangeFilter(BaseFilterBackend):
         before = parse_iso_datetime(request, "published_before", end_of_day=True)
         if after is None and before is None:
             return queryset
-        return keep_filter_marks(queryset, view.filter_published_range(queryset, after, before))
+        return keep_api_queryset_marks(
+            queryset, view.filter_published_range(queryset, after, before)
+        )
 
 
 def dated_bounds(field, after, before):

@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, SourceImageIOError
 
 from core import renditions
+from core.internals import api_serializer_class
 from core.visibility import shown
 
 # The renditions every serialised image carries, by name.
@@ -172,7 +173,7 @@ class PublishedObjectListField(Field):
         if model not in cache:
             router = self.context["router"]
             endpoint = router.get_model_endpoint(model)[1]
-            serializer_class = endpoint._get_serializer_class(router, model, [], nested=True)
+            serializer_class = api_serializer_class(endpoint, router, model, [], nested=True)
             cache[model] = serializer_class(context=self.context)
         return cache[model]
 

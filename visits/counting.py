@@ -35,6 +35,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from redis.exceptions import RedisError
 
+from core.internals import redis_client
+
 from .models import DailyVisits, PageViews, VisitSettings
 
 logger = logging.getLogger(__name__)
@@ -94,7 +96,7 @@ class RedisStore:
         self.backend = backend
 
     def client(self):
-        return self.backend._cache.get_client(write=True)
+        return redis_client(self.backend)
 
     def key(self, name):
         return self.backend.make_key(f"visits:{name}")

@@ -42,6 +42,7 @@ from articles.models import (
 )
 from blocs.models import BlocIndexPage, BlocMembership, BlocPage, BlocYear
 from core import fragments
+from core.internals import child_page_path, insert_own_rows
 from demo.content import DemoContent, ensure_image, ensure_snippet
 from snippets.models import Agency, Person
 
@@ -419,7 +420,7 @@ class Command(BaseCommand):
                     title=title,
                     draft_title=title,
                     slug=slug,
-                    path=Page._get_path(index.path, index.depth + 1, number),
+                    path=child_page_path(index, number),
                     depth=index.depth + 1,
                     numchild=0,
                     url_path=f"{index.url_path}{slug}/",
@@ -544,7 +545,4 @@ def indexed_relations(model):
 
 def insert_rows(model, objects):
     """Insert only `model`'s own table's rows (its parents' rows already exist)."""
-    if not objects:
-        return
-    fields = model._meta.local_concrete_fields
-    model._base_manager.all()._batched_insert(objects, fields, batch_size=None)
+    insert_own_rows(model, objects)
