@@ -44,9 +44,9 @@ from wagtail.images.api.v2.serializers import ImageDownloadUrlField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import Page, get_page_models
 
+from core import renditions
+from core.api.parameters import MAX_INTEGER
 from core.internals import api_endpoints, api_serializer_class
-from snippets.api import MAX_INTEGER
-from snippets.serializers import IMAGE_RENDITIONS
 
 OPENAPI_VERSION = "3.1.0"
 # Parameters Wagtail knows that are not part of this API's contract: jQuery's cache-busting
@@ -580,9 +580,9 @@ def renditions_schema():
     return {
         "type": "object",
         "description": "Ready-made sizes: "
-        + ", ".join(f"{name} ({spec})" for name, spec in IMAGE_RENDITIONS.items()),
-        "properties": dict.fromkeys(IMAGE_RENDITIONS, rendition),
-        "required": list(IMAGE_RENDITIONS),
+        + ", ".join(f"{name} ({spec})" for name, spec in renditions.API.items()),
+        "properties": dict.fromkeys(renditions.API, rendition),
+        "required": list(renditions.API),
         "additionalProperties": False,
     }
 

@@ -49,6 +49,7 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
+from core.api.parameters import MAX_INTEGER
 from core.fragments import cached_count
 from core.internals import keep_api_queryset_marks
 from core.middleware import session_in_use
@@ -300,9 +301,6 @@ def dated_bounds(field, after, before):
     if before is not None:
         lookups[f"{field}__lte"] = before
     return lookups
-
-
-MAX_INTEGER = 2**31 - 1
 
 
 class CachedCountPagination(WagtailPagination):
