@@ -15,7 +15,7 @@ include .env
 export $(shell sed -n 's/^\([A-Z_][A-Z0-9_]*\)=.*/\1/p' .env)
 endif
 
-.PHONY: run test serve install lint migrations-check pytest catalogues lock clean fuzz browser-deps bench audit backup restore soak
+.PHONY: run test serve install lint imports migrations-check pytest catalogues lock clean fuzz browser-deps bench audit backup restore soak
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# The import contract ([tool.importlinter] in pyproject.toml): apps import downward only.
+imports: install
+	PYTHONPATH=site $(VENV)/bin/lint-imports --no-cache
+
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
@@ -72,7 +76,7 @@ pytest: catalogues browser-deps
 	else echo "== Browser tests: SKIPPED, no Chromium at $(CHROMIUM_PATH) (apt-get install chromium)"; fi
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 
-test: lint migrations-check audit pytest
+test: lint imports migrations-check audit pytest
 
 # A longer schemathesis run over the OpenAPI document (random, FUZZ_EXAMPLES per operation
 # and mode); results are recorded in docs/api.md.

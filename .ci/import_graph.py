@@ -1,6 +1,9 @@
 """The project's import graph between apps: back arrows and mutual imports.
 
-    python .ci/import_graph.py            # counts and the offending arrows
+    python .ci/import_graph.py [CHECKOUT]   # counts and the offending arrows
+
+CHECKOUT (default: this one) is measured against this checkout's contract, so an older
+version of the code can be measured against today's layers.
 
 An arrow is "app A imports app B" (any module of A outside migrations imports a module of B,
 at any place in the file). Layers are listed bottom first; an arrow from a lower layer to a
@@ -10,27 +13,24 @@ this script only measures, for the notes.
 
 import ast
 import sys
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Bottom first; apps in one tuple are siblings (they must not import each other).
+TREE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT
+# The layers of the import contract in pyproject.toml, bottom first; apps joined by "|" in one
+# layer are siblings (they must not import each other).
+CONTRACT = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
 LAYERS = [
-    ("core",),
-    ("visits",),
-    ("snippets",),
-    ("blocs",),
-    ("articles",),
-    ("home",),
-    ("search", "editorial"),
-    ("demo",),
-    ("portal",),
+    tuple(app.strip() for app in layer.split("|"))
+    for layer in reversed(CONTRACT["contracts"][0]["layers"])
 ]
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}
 
 
 def app_of_path(path: Path) -> str | None:
-    parts = path.relative_to(ROOT).parts
+    parts = path.relative_to(TREE).parts
     if parts[0] == "site" and len(parts) > 1 and parts[1] == "portal":
         return "portal"
     return parts[0] if parts[0] in RANK else None
@@ -51,15 +51,15 @@ def imported_apps(path: Path) -> set[str]:
 
 def main() -> int:
     arrows = defaultdict(set)
-    for path in sorted(ROOT.rglob("*.py")):
-        rel = path.relative_to(ROOT).parts
+    for path in sorted(TREE.rglob("*.py")):
+        rel = path.relative_to(TREE).parts
         if rel[0] in {".venv", "tests", "bench", ".ci"} or "migrations" in rel:
             continue
         source = app_of_path(path)
         if source is None:
             continue
         for target in imported_apps(path) - {source}:
-            arrows[(source, target)].add(str(path.relative_to(ROOT)))
+            arrows[(source, target)].add(str(path.relative_to(TREE)))
     back = sorted(pair for pair in arrows if RANK[pair[0]] <= RANK[pair[1]])
     mutual = sorted({tuple(sorted(pair)) for pair in arrows if pair[::-1] in arrows})
     print(f"app arrows: {len(arrows)}")
