@@ -53,6 +53,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from core.api.shapes import BOOLEAN, INTEGER, STRING, Custom, Date, Many, Object, Related, Value
 from core.internals import api_fields, api_serializer_class
 from core.visibility import visible_pages
 from snippets.api import (
@@ -197,8 +198,50 @@ AWARD_FIELDS = (
 )
 
 
+def nested_agency(source=None):
+    """An agency as the agencies endpoint nests it; null when absent or unpublished."""
+    return Related(source, Agency, AGENCY_FIELDS, live_only=True)
+
+
 class BlocYearsField(Field):
     """A bloc's published years, newest first, narrowed by the request's year filters."""
+
+    # Each year, as both the representation and the OpenAPI schema ("BlocYear") give it.
+    year_shape = Object(
+        {
+            "id": Value("pk", INTEGER),
+            "year": Value("year", INTEGER),
+            "head": nested_agency("head"),
+            "deputies": Many("deputies", nested_agency()),
+            "members": Many(
+                "member_rows",
+                Object(
+                    {
+                        "agency": nested_agency("agency"),
+                        "role": Value("role", {**STRING, "enum": BlocMembership.Role.values}),
+                    }
+                ),
+            ),
+            "members_complete": Value("members_complete", BOOLEAN),
+            "covenant": Object(
+                {
+                    "motto": Value("motto", STRING),
+                    "signed_on": Date("covenant_signed_on"),
+                    "signing_report": Related("signing_report", Page, ("html_url",)),
+                    "document": Related("covenant_document", get_document_model()),
+                }
+            ),
+            "review": Object(
+                {
+                    "leading_unit": nested_agency("leading_unit"),
+                    "exceeded_targets": Many("exceeded_target_agencies", nested_agency()),
+                    "summary": Value("review_summary", STRING),
+                }
+            ),
+            "awards": Many("award_list", Related(None, Award, AWARD_FIELDS, nullable=False)),
+        },
+        required=["id", "year", "head", "deputies", "members", "members_complete"],
+    )
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
@@ -214,91 +257,16 @@ class BlocYearsField(Field):
             self._nested = NestedSerializers(self.context)
         filters = getattr(self.context.get("view"), "year_filters", None) or YearFilters()
         return [
-            self.year_representation(year) for year in page.published_years if filters.matches(year)
+            self.year_shape.represent(year, self)
+            for year in page.published_years
+            if filters.matches(year)
         ]
 
-    def agency(self, agency):
-        if agency is None or not agency.live:
-            return None
-        return self._nested(Agency, agency, AGENCY_FIELDS)
-
-    def year_representation(self, year):
-        nested = self._nested
-        return {
-            "id": year.pk,
-            "year": year.year,
-            "head": self.agency(year.head),
-            "deputies": [self.agency(agency) for agency in year.deputies],
-            "members": [
-                {"agency": self.agency(row.agency), "role": row.role} for row in year.member_rows
-            ],
-            "members_complete": year.members_complete,
-            "covenant": {
-                "motto": year.motto,
-                "signed_on": year.covenant_signed_on.isoformat()
-                if year.covenant_signed_on
-                else None,
-                "signing_report": nested(Page, year.signing_report, ("html_url",)),
-                "document": nested(get_document_model(), year.covenant_document),
-            },
-            "review": {
-                "leading_unit": self.agency(year.leading_unit),
-                "exceeded_targets": [
-                    self.agency(agency) for agency in year.exceeded_target_agencies
-                ],
-                "summary": year.review_summary,
-            },
-            "awards": [nested(Award, award, AWARD_FIELDS) for award in year.award_list],
-        }
+    def nested(self, model, obj, fields):
+        return self._nested(model, obj, fields)
 
     def openapi_schema(self, builder, model):
-        agency = builder.nullable(builder.model_ref(Agency))
-        year = {
-            "type": "object",
-            "properties": {
-                "id": {"type": "integer"},
-                "year": {"type": "integer"},
-                "head": agency,
-                "deputies": {"type": "array", "items": agency},
-                "members": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "properties": {
-                            "agency": agency,
-                            "role": {"type": "string", "enum": BlocMembership.Role.values},
-                        },
-                        "required": ["agency", "role"],
-                        "additionalProperties": False,
-                    },
-                },
-                "members_complete": {"type": "boolean"},
-                "covenant": {
-                    "type": "object",
-                    "properties": {
-                        "motto": {"type": "string"},
-                        "signed_on": builder.nullable({"type": "string", "format": "date"}),
-                        "signing_report": builder.nullable(builder.model_ref(Page)),
-                        "document": builder.nullable(builder.model_ref(get_document_model())),
-                    },
-                    "required": ["motto", "signed_on", "signing_report", "document"],
-                    "additionalProperties": False,
-                },
-                "review": {
-                    "type": "object",
-                    "properties": {
-                        "leading_unit": agency,
-                        "exceeded_targets": {"type": "array", "items": agency},
-                        "summary": {"type": "string"},
-                    },
-                    "required": ["leading_unit", "exceeded_targets", "summary"],
-                    "additionalProperties": False,
-                },
-                "awards": {"type": "array", "items": builder.model_ref(Award)},
-            },
-            "required": ["id", "year", "head", "deputies", "members", "members_complete"],
-            "additionalProperties": False,
-        }
+        year = self.year_shape.schema(builder)
         return {"type": "array", "items": builder.component("BlocYear", year)}
 
 
@@ -400,6 +368,14 @@ class BlocsAPIViewSet(ReferenceDataAPIViewSet):
 class AwardBlocYearsField(Field):
     """The published bloc years an award was conferred for: `[{"year": 2023, "bloc": {...}}]`."""
 
+    # Each link, as both the representation and the OpenAPI schema give it.
+    link_shape = Object(
+        {
+            "year": Value("bloc_year.year", INTEGER),
+            "bloc": Custom("bloc_year.bloc", bloc_summary, bloc_summary_schema),
+        }
+    )
+
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
@@ -408,19 +384,10 @@ class AwardBlocYearsField(Field):
         return instance
 
     def to_representation(self, award):
-        return [
-            {"year": link.bloc_year.year, "bloc": bloc_summary(link.bloc_year.bloc, self.context)}
-            for link in award.bloc_year_links.all()
-        ]
+        return [self.link_shape.represent(link, self) for link in award.bloc_year_links.all()]
 
     def openapi_schema(self, builder, model):
-        link = {
-            "type": "object",
-            "properties": {"year": {"type": "integer"}, "bloc": bloc_summary_schema(builder)},
-            "required": ["year", "bloc"],
-            "additionalProperties": False,
-        }
-        return {"type": "array", "items": link}
+        return {"type": "array", "items": self.link_shape.schema(builder)}
 
 
 class AwardBlocFilter(BaseFilterBackend):

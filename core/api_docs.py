@@ -1,4 +1,5 @@
-"""`/api/docs/` (and `/en/api/docs/`): the API reference, rendered from the OpenAPI document.
+"""`/api/docs/` (and `/en/api/docs/`): the API reference, rendered from the OpenAPI document
+of the router the URLconf hands the view.
 
 Parameter descriptions come from the document built in the reader's language (the
 published `openapi.json` stays English); their Markdown code spans become <code>. Each
@@ -18,7 +19,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from .markdown_text import code_spans
-from .openapi import openapi_document
+from .openapi.document import openapi_document
 
 EXAMPLE_STRING_LENGTH = 160
 EXAMPLE_ITEMS = 2
@@ -97,8 +98,8 @@ def examples(request, path, listing_url):
 
 
 @require_safe
-def api_docs(request):
-    document = openapi_document(translation.get_language())
+def api_docs(request, router):
+    document = openapi_document(router, translation.get_language())
     components = document["components"]["schemas"]
     endpoints = []
     for path, item in document["paths"].items():

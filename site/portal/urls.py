@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.api_docs import api_docs
-from core.openapi import api_not_found, openapi_json
+from core.openapi.views import api_not_found, openapi_json
 from editorial.sign_in import ReaderLoginView, document_password, page_password
 from home.sitemaps import PortalSitemap, RobotsView, sitemap_index
 
@@ -22,7 +22,7 @@ urlpatterns = [
         name="wagtaildocs_authenticate_with_password",
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/openapi.json", openapi_json, name="openapi"),
+    path("api/v2/openapi.json", openapi_json, {"router": api_router}, name="openapi"),
     path("api/v2/", api_router.urls),
     re_path(r"^api/v2/(?P<path>.*)$", api_not_found),
     path("visits/", include("visits.urls")),
@@ -48,7 +48,7 @@ if settings.DEBUG:
 
 # Vietnamese at the root, English under /en/.
 urlpatterns += i18n_patterns(
-    path("api/docs/", api_docs, name="api_docs"),
+    path("api/docs/", api_docs, {"router": api_router}, name="api_docs"),
     path("", include("search.urls")),
     # Wagtail's reader sign-in and page password, with the admin's checks (editorial/sign_in.py).
     path("_util/login/", ReaderLoginView.as_view(), name="wagtailcore_login"),
