@@ -10,8 +10,7 @@ declaration's property order.
 
 Written here rather than taken from a library: the document is built by the portal's own
 builder over Wagtail's API v2 viewsets, which schema generators for DRF (drf-spectacular,
-DRF's own) do not understand, and nested DRF serializers would cost a serializer instance per
-nested object on listings that must stay cheap.
+DRF's own) do not understand.
 """
 
 from operator import attrgetter
