@@ -142,7 +142,7 @@ def api_docs(request, router):
         )
     response = render(
         request,
-        "portal/api_docs.html",
+        "core/api_docs.html",
         {"endpoints": endpoints, "document": document, "openapi_url": reverse("openapi")},
     )
     response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
