@@ -2,7 +2,7 @@
 
 Templates (`{% picture %}` tags), listings' prefetches, feeds, the API and the
 pre-generation of renditions at upload all read their filter specs from here, so that a
-reader's request finds every rendition ready. tests/editorial/test_renditions.py checks
+reader's request finds every rendition ready. tests/core/test_renditions.py checks
 that each image tag in the templates uses a spec listed here.
 
 Specs are written as in a template tag: space-separated, with brace expansions
