@@ -43,7 +43,8 @@ from articles.models import (
 from blocs.models import BlocIndexPage, BlocMembership, BlocPage, BlocYear
 from core import fragments
 from core.internals import child_page_path, insert_own_rows
-from demo.content import DemoContent, ensure_image, ensure_snippet
+from demo.content import DemoContent
+from demo.ensure import ensure_image, ensure_snippet
 from snippets.models import Agency, Person
 
 AGENCY_NAMES = [
