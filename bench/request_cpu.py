@@ -62,7 +62,7 @@ def main():
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from run import SAMPLE_URLS_CODE, read_urls
+    from stack import SAMPLE_URLS_CODE, read_urls
 
     if not Path(os.environ["DJANGO_STATIC_ROOT"], "staticfiles.json").exists():
         call_command("collectstatic", "--noinput", verbosity=0)

@@ -22,14 +22,15 @@ section of docs/reliability.md (SOAK_OUTPUT).
 Other settings: SOAK_DATABASE_URL (postgres://postgres@127.0.0.1:5432/faults_soak, created
 and filled with the demo content and SOAK_ARTICLES generated articles, 500, on first use),
 SOAK_REDIS_URL (redis://127.0.0.1:6379/9), SOAK_DIR (/var/tmp/portal-soak), SOAK_NGINX_PORT
-(8215), SOAK_APP_PORT (8216), SOAK_PURGE_PORT (8217). It reuses bench/run.py's helpers
-(packages, services, gunicorn and nginx processes) with these values.
+(8215), SOAK_APP_PORT (8216), SOAK_PURGE_PORT (8217), read in bench/soak_config.py. It
+reuses bench/stack.py's helpers (packages, services, gunicorn and nginx processes) with these
+values; the report is written by bench/soak_report.py.
 """
 
+import argparse
 import datetime
 import http.client
 import json
-import os
 import random
 import re
 import subprocess
@@ -41,33 +42,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import quote
 
-DURATION = int(os.environ.get("SOAK_DURATION", "600"))
-READERS = int(os.environ.get("SOAK_READERS", "35"))
-API_CONSUMERS = int(os.environ.get("SOAK_API_CONSUMERS", "15"))
-THINK = float(os.environ.get("SOAK_THINK", "0.5"))
-PUBLISH_INTERVAL = float(os.environ.get("SOAK_PUBLISH_INTERVAL", "10"))
-MEMORY_BOUND_MB = float(os.environ.get("SOAK_MEMORY_BOUND", "60"))
-ARTICLES = int(os.environ.get("SOAK_ARTICLES", "500"))
-WARM_UP = min(60, DURATION // 5)
-SAMPLE_EVERY = 10
-
-# bench/run.py reads its settings from the environment when imported.
-os.environ.update(
-    BENCH_DATABASE_URL=os.environ.get(
-        "SOAK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/faults_soak"
-    ),
-    BENCH_REDIS_URL=os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/9"),
-    BENCH_DIR=os.environ.get("SOAK_DIR", "/var/tmp/portal-soak"),
-    BENCH_NGINX_PORT=os.environ.get("SOAK_NGINX_PORT", "8215"),
-    BENCH_APP_PORT=os.environ.get("SOAK_APP_PORT", "8216"),
-    BENCH_PURGE_PORT=os.environ.get("SOAK_PURGE_PORT", "8217"),
-    BENCH_WORKERS=os.environ.get("SOAK_WORKERS", "4"),
-)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import run as bench  # noqa: E402
+import soak_config as config  # noqa: E402  (first: it sets stack's environment)
+import stack  # noqa: E402
+from soak_report import report, write_section  # noqa: E402
 
-OUTPUT = Path(os.environ.get("SOAK_OUTPUT", bench.ROOT / "docs" / "reliability.md"))
-START_MARK, END_MARK = "<!-- soak:start -->", "<!-- soak:end -->"
 BEACON = re.compile(r'data-visits-beacon="([^"]+)"(?: data-visits-page="([^"]+)")?')
 USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -83,19 +62,19 @@ def log(message):
 
 
 def prepare_content():
-    has_home = bench.shell(
+    has_home = stack.shell(
         "from home.models import HomePage; print(HomePage.objects.exists())", purge=False
     )
     if has_home != "True":
         log("loading the demo content")
-        bench.manage("load_demo_content", "-v0")
-    bench.grow_to(ARTICLES)
+        stack.manage("load_demo_content", "-v0")
+    stack.grow_to(config.ARTICLES)
 
 
 def reader_urls():
     """Pages a reader opens: sections, listing pages, articles, blocs, search, both languages."""
     return json.loads(
-        bench.shell(
+        stack.shell(
             "import json\n"
             "from wagtail.models import Page\n"
             "pages = Page.objects.live().public().filter(depth__gt=1).order_by('?')[:300]\n"
@@ -110,7 +89,7 @@ def reader_urls():
 
 def api_urls():
     ids = json.loads(
-        bench.shell(
+        stack.shell(
             "import json\n"
             "from wagtail.models import Page\n"
             "from snippets.models import Agency\n"
@@ -149,9 +128,9 @@ def api_urls():
 
 def visit_figures():
     """Today's folded visitors and views, and every page's folded views (after a fold)."""
-    bench.manage("fold_visits", "-v0")
+    stack.manage("fold_visits", "-v0")
     return json.loads(
-        bench.shell(
+        stack.shell(
             "import json\n"
             "from visits.counting import local_now\n"
             "from visits.models import DailyVisits, PageViews\n"
@@ -192,12 +171,12 @@ class Client:
 
     def __init__(self, results, user_agent):
         self.results = results
-        self.headers = {"Host": bench.HOST, "User-Agent": user_agent}
+        self.headers = {"Host": stack.HOST, "User-Agent": user_agent}
         self.connection = None
 
     def request(self, kind, method, path, body=None, headers=None, expect=(200,)):
         if self.connection is None:
-            self.connection = http.client.HTTPConnection("127.0.0.1", bench.NGINX_PORT, timeout=60)
+            self.connection = http.client.HTTPConnection("127.0.0.1", stack.NGINX_PORT, timeout=60)
         started = time.monotonic()
         try:
             self.connection.request(
@@ -241,7 +220,7 @@ def reader(number, run_id, urls, results, stop):
                     with results.lock:
                         results.beacons[token.split(":", 1)[0] or "none"] += 1
                         results.visitors.add(number)
-        stop.wait(rng.uniform(0, 2 * THINK))
+        stop.wait(rng.uniform(0, 2 * config.THINK))
 
 
 def consumer(number, urls, results, stop):
@@ -255,7 +234,7 @@ def consumer(number, urls, results, stop):
                 json.loads(content)
             except ValueError:
                 results.error("api", f"GET {path}: not JSON")
-        stop.wait(rng.uniform(0, 2 * THINK))
+        stop.wait(rng.uniform(0, 2 * config.THINK))
 
 
 EDITOR_SCRIPT = """
@@ -285,18 +264,18 @@ while time.monotonic() < deadline:
 
 def editor(run_id, results, published):
     process = subprocess.Popen(
-        [bench.PYTHON, "manage.py", "shell", "--no-imports", "-c", EDITOR_SCRIPT],
-        cwd=bench.ROOT,
+        [stack.PYTHON, "manage.py", "shell", "--no-imports", "-c", EDITOR_SCRIPT],
+        cwd=stack.ROOT,
         env={
-            **bench.portal_env(),
+            **stack.portal_env(),
             "SOAK_RUN": run_id,
-            "SOAK_DURATION": str(DURATION),
-            "SOAK_PUBLISH_INTERVAL": str(PUBLISH_INTERVAL),
+            "SOAK_DURATION": str(config.DURATION),
+            "SOAK_PUBLISH_INTERVAL": str(config.PUBLISH_INTERVAL),
         },
         stdout=subprocess.PIPE,
         # A file, not a pipe: Wagtail logs every purge of an uncached URL, and a full pipe
         # would block the editor.
-        stderr=open(bench.BENCH_DIR / "editor.log", "w"),  # noqa: SIM115
+        stderr=open(stack.BENCH_DIR / "editor.log", "w"),  # noqa: SIM115
         text=True,
     )
     for line in process.stdout:
@@ -304,7 +283,7 @@ def editor(run_id, results, published):
         published.append(url)
         results.record("publish", float(seconds))
     if process.wait():
-        lines = (bench.BENCH_DIR / "editor.log").read_text().strip().splitlines()
+        lines = (stack.BENCH_DIR / "editor.log").read_text().strip().splitlines()
         results.error("publish", lines[-1] if lines else f"exit status {process.returncode}")
 
 
@@ -332,148 +311,44 @@ def rss_mb(pid):
 
 
 def sample_memory(master, samples, stop, started):
-    while not stop.wait(SAMPLE_EVERY):
+    while not stop.wait(config.SAMPLE_EVERY):
         workers = {pid: rss_mb(pid) for pid in worker_pids(master)}
         samples.append((time.monotonic() - started, {p: m for p, m in workers.items() if m}))
 
 
-# Report ----------------------------------------------------------------------------------------
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000 if ordered else 0
-
-
-def memory_verdict(samples):
-    warm = [s for s in samples if s[0] >= WARM_UP]
-    if not warm:
-        return 0.0, 0.0, 0.0, []
-    at_warm_up = max(warm[0][1].values())
-    largest = max(max(s[1].values()) for s in warm)
-    growth = largest - at_warm_up
-    # The first sample, one a minute, and the last.
-    shown = [
-        s
-        for i, s in enumerate(samples)
-        if i in (0, len(samples) - 1) or int(s[0]) % 60 < SAMPLE_EVERY
-    ]
-    rows = [
-        f"| {t:.0f} | {len(workers)} | {min(workers.values()):.1f} | "
-        f"{max(workers.values()):.1f} | {sum(workers.values()):.1f} |"
-        for t, workers in shown
-        if workers
-    ]
-    return at_warm_up, largest, growth, rows
-
-
-def report(results, samples, figures_before, figures_after, published, visible):
-    views_made = sum(results.beacons.values())
-    views_counted = figures_after["views"] - figures_before["views"]
-    visitors_counted = figures_after["visitors"] - figures_before["visitors"]
-    page_mismatches = [
-        page
-        for page, count in results.beacons.items()
-        if page != "none"
-        and figures_after["pages"].get(page, 0) - figures_before["pages"].get(page, 0) != count
-    ]
-    errors = sum(results.errors.values())
-    at_warm_up, largest, growth, memory_rows = memory_verdict(samples)
-    exact = (
-        views_made == views_counted
-        and len(results.visitors) == visitors_counted
-        and not page_mismatches
-    )
-    passed = not errors and exact and growth < MEMORY_BOUND_MB and visible
-    lines = [
-        START_MARK,
-        f"## Soak test: {'PASSED' if passed else 'FAILED'}",
-        "",
-        *bench.machine_notes()[:1],
-        f"- {DURATION} s, {READERS} readers and {API_CONSUMERS} API and feed consumers "
-        f"(think time 0-{2 * THINK:g} s), one editor publishing every {PUBLISH_INTERVAL:g} s; "
-        f"gunicorn with {bench.WORKERS} sync workers (recycled after 2,000 ± 200 requests) "
-        "behind nginx's cache, PostgreSQL, Redis",
-        f"- Command: `SOAK_DURATION={DURATION} make soak`",
-        "",
-        "| requests | count | p50 ms | p95 ms | p99 ms | max ms |",
-        "|---|---|---|---|---|---|",
-    ]
-    for kind in ("page", "beacon", "api", "publish"):
-        values = results.latencies[kind]
-        lines.append(
-            f"| {kind} | {results.counts[kind]:,} | {percentile(values, 0.5):.1f} | "
-            f"{percentile(values, 0.95):.1f} | {percentile(values, 0.99):.1f} | "
-            f"{max(values, default=0) * 1000:.1f} |"
-        )
-    lines += ["", f"**Errors: {errors}**"]
-    lines += [f"- {count} x {message}" for message, count in results.errors.most_common(10)]
-    lines += [
-        "",
-        "### Visitor figures (after `fold_visits`)",
-        "",
-        "| | made by the readers | counted by visits/ |",
-        "|---|---|---|",
-        f"| page views (beacons answered 200) | {views_made:,} | {views_counted:,} |",
-        f"| visitors (distinct User-Agents, one address) | {len(results.visitors)} | "
-        f"{visitors_counted} |",
-        f"| pages whose own count differs | 0 expected | {len(page_mismatches)} |",
-        "",
-        f"Exact: **{'yes' if exact else 'NO'}**.",
-        "",
-        "### Memory of the gunicorn workers (RSS, MB)",
-        "",
-        f"Bound: after the {WARM_UP} s warm-up the largest worker grows by less than "
-        f"{MEMORY_BOUND_MB:g} MB. Largest at the warm-up {at_warm_up:.1f} MB, largest after "
-        f"{largest:.1f} MB: growth **{growth:.1f} MB** "
-        f"({'within' if growth < MEMORY_BOUND_MB else 'OVER'} the bound).",
-        "",
-        "| second | workers | smallest | largest | all workers |",
-        "|---|---|---|---|---|",
-        *memory_rows,
-        "",
-        f"### Publishing during the load: {len(published)} articles published",
-        "",
-        f"The last one ({published[-1] if published else '-'}) answered through nginx's cache "
-        f"after the run: **{'yes' if visible else 'NO'}**.",
-        END_MARK,
-    ]
-    return passed, "\n".join(lines)
-
-
-def write_section(section):
-    text = OUTPUT.read_text() if OUTPUT.exists() else f"# Reliability\n\n{START_MARK}\n{END_MARK}\n"
-    before, rest = text.split(START_MARK, 1)
-    after = rest.split(END_MARK, 1)[1]
-    OUTPUT.write_text(before + section + after)
-
-
 def main():
-    bench.ensure_packages()
-    bench.ensure_services()
-    bench.BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    (bench.BENCH_DIR / "static").mkdir(exist_ok=True)
-    bench.ensure_database()
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.parse_args()
+    stack.ensure_packages()
+    stack.ensure_services()
+    stack.BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    (stack.BENCH_DIR / "static").mkdir(exist_ok=True)
+    stack.ensure_database()
     prepare_content()
     pages, apis = reader_urls(), api_urls()
     figures_before = visit_figures()
     run_id = str(uuid.uuid4().int % 100_000)
     results, samples, published = Results(), [], []
-    processes = bench.Processes()
+    processes = stack.Processes()
     try:
         processes.gunicorn()
         processes.nginx()
         master = processes.started[0].pid
         stop = threading.Event()
         started = time.monotonic()
-        log(f"{READERS} readers, {API_CONSUMERS} consumers, an editor for {DURATION} s")
+        log(
+            f"{config.READERS} readers, {config.API_CONSUMERS} consumers, an editor for "
+            f"{config.DURATION} s"
+        )
         threads = [
             threading.Thread(target=reader, args=(n, run_id, pages, results, stop))
-            for n in range(READERS)
+            for n in range(config.READERS)
         ]
         threads += [
             threading.Thread(target=consumer, args=(n, apis, results, stop))
-            for n in range(API_CONSUMERS)
+            for n in range(config.API_CONSUMERS)
         ]
         threads.append(
             threading.Thread(target=sample_memory, args=(master, samples, stop, started))
@@ -481,7 +356,7 @@ def main():
         editor_thread = threading.Thread(target=editor, args=(run_id, results, published))
         for thread in [*threads, editor_thread]:
             thread.start()
-        time.sleep(DURATION)
+        time.sleep(config.DURATION)
         stop.set()
         for thread in threads:
             thread.join()
@@ -489,7 +364,7 @@ def main():
         log(f"{sum(results.counts.values()):,} requests, {sum(results.errors.values())} errors")
         visible = (
             bool(published)
-            and bench.fetch(f"http://127.0.0.1:{bench.NGINX_PORT}{published[-1]}")[0] == 200
+            and stack.fetch(f"http://127.0.0.1:{stack.NGINX_PORT}{published[-1]}")[0] == 200
         )
         figures_after = visit_figures()
     finally:

@@ -3,7 +3,7 @@
 Django's RedisCache raises on a lost connection, and Wagtail reads the cache on every page
 (site root paths), so a Redis outage would turn every page into a 500. This backend logs the
 error and behaves as a cache miss (reads) or a no-op (writes) instead. Code that needs Redis
-itself (visits.counting uses the raw client) still sees the error and handles it.
+itself (visits.stores uses the raw client) still sees the error and handles it.
 """
 
 import functools

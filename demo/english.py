@@ -11,7 +11,7 @@ from html import escape, unescape
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from demo.content import (
+from demo.data import (
     SEED_CAPTIONS,
     SEED_LEAD,
     SEED_PARAGRAPHS,

@@ -190,6 +190,29 @@ def event_location(page):
     }
 
 
+def schema_event(page, url, description, image):
+    """An event report's schema.org Event; None for a news article, or for an event without
+    a place (search engines require one: the page is then only a news article)."""
+    location = event_location(page)
+    if getattr(page, "event_start", None) is None or location is None:
+        return None
+    event = {
+        "@type": "Event",
+        "@id": f"{url}#event",
+        "name": page.title,
+        "description": description,
+        "url": url,
+        "startDate": iso(page.event_start),
+        "location": location,
+        "inLanguage": page.locale.language_code,
+    }
+    if page.event_end:
+        event["endDate"] = iso(page.event_end)
+    if image:
+        event["image"] = image["url"]
+    return event
+
+
 @register.inclusion_tag("articles/includes/article_seo.html", takes_context=True)
 def article_seo(context, page, publisher=""):
     """OpenGraph tags and a schema.org NewsArticle (and Event, for an event report)."""
@@ -223,31 +246,13 @@ def article_seo(context, page, publisher=""):
     if image:
         article["image"] = {
             "@type": "ImageObject",
-            "url": image["url"],
-            "width": image["width"],
-            "height": image["height"],
+            **{name: image[name] for name in ("url", "width", "height")},
         }
     if tags:
         article["keywords"] = tags
     graph = [article]
-
-    location = event_location(page)
-    # Search engines require an event's place: without one the page is only a news article.
-    if getattr(page, "event_start", None) is not None and location is not None:
-        event = {
-            "@type": "Event",
-            "@id": f"{url}#event",
-            "name": page.title,
-            "description": description,
-            "url": url,
-            "startDate": iso(page.event_start),
-            "location": location,
-            "inLanguage": language,
-        }
-        if page.event_end:
-            event["endDate"] = iso(page.event_end)
-        if image:
-            event["image"] = image["url"]
+    event = schema_event(page, url, description, image)
+    if event is not None:
         article["about"] = {"@id": event["@id"]}
         graph.append(event)
 

@@ -11,7 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from articles.models import AnnouncementAttachment, AnnouncementPage, NewsArticlePage
-from demo.content import SEED_SLUG
+from demo.data import SEED_SLUG
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import EventReportPage
-from demo.content import SEED_CAPTIONS, SEED_TITLE
+from demo.data import SEED_CAPTIONS, SEED_TITLE
 from snippets.models import Agency
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from articles.models import (
     EventReportPage,
     NewsArticlePage,
 )
-from demo.content import SEED_AUTHOR, SEED_CAPTIONS, SEED_LEAD, SEED_PARAGRAPHS, SEED_TITLE
+from demo.data import SEED_AUTHOR, SEED_CAPTIONS, SEED_LEAD, SEED_PARAGRAPHS, SEED_TITLE
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from articles.models import EventReportPage
 from blocs.models import BlocMembership, BlocPage
-from demo.content import SEED_TITLE
+from demo.data import SEED_TITLE
 from snippets.models import Agency
 
 pytestmark = pytest.mark.django_db

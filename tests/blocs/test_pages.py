@@ -21,7 +21,7 @@ from blocs.models import (
     BlocYearExceededTarget,
     current_year,
 )
-from demo.content import BLOC_MEMBER_SLUGS, SEED_TITLE
+from demo.data import BLOC_MEMBER_SLUGS, SEED_TITLE
 from snippets.models import Agency, Award
 
 pytestmark = pytest.mark.django_db

@@ -105,7 +105,7 @@ def test_bogus_rendition_specs_answer_4xx(client, url):
 
 @pytest.mark.django_db
 def test_the_loaders_images_come_with_their_renditions(django_capture_on_commit_callbacks):
-    from demo.content import ensure_image
+    from demo.ensure import ensure_image
 
     with django_capture_on_commit_callbacks(execute=True):
         image = ensure_image("Ảnh minh họa", "Minh họa", seed=3, size=(600, 400))

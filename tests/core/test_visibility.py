@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from blocs.models import BlocPage
-from demo.content import SEED_SLUG
+from demo.data import SEED_SLUG
 from snippets.models import Banner
 from tests.restrictions import KINDS, restrict
 

@@ -217,7 +217,7 @@ def test_pdf_opens_inline_in_the_browser_but_cannot_run_anything(admin_client):
 
 @pytest.mark.django_db
 def test_demo_loader_applies_the_upload_rules(settings):
-    from demo.content import ensure_image
+    from demo.ensure import ensure_image
 
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000
     with pytest.raises(ValidationError, match="quá nhiều điểm ảnh"):

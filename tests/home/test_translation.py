@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from articles.models import ArticleIndexPage, EventReportPage, NewsArticlePage
-from demo.content import SEED_TITLE
+from demo.data import SEED_TITLE
 from demo.english import SEED_TITLE_EN
 from snippets.models import Agency
 

@@ -3,7 +3,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from articles.models import EventReportPage, NewsArticlePage
 from blocs.models import BlocPage
-from demo.content import SEED_SLUG
+from demo.data import SEED_SLUG
 
 
 class RecordingBackend(BaseBackend):

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticleIndexPage, EventReportPage, NewsArticlePage
 from blocs.models import BlocPage
-from demo.content import SEED_SLUG
+from demo.data import SEED_SLUG
 from snippets.models import Agency
 
 

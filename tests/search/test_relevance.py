@@ -2,7 +2,7 @@
 
 import pytest
 
-from demo.content import SEED_TITLE
+from demo.data import SEED_TITLE
 from demo.generator import generate_articles
 from search.views import searchable_pages
 

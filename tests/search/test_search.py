@@ -10,7 +10,8 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from articles.models import AnnouncementPage, NewsArticlePage
-from demo.content import SEED_TITLE, publish
+from demo.data import SEED_TITLE
+from demo.ensure import publish
 
 pytestmark = pytest.mark.django_db
 

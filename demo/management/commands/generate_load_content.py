@@ -14,12 +14,11 @@ to date per batch at the end (`--skip-index` leaves them to `manage.py update_in
 admin creates its first revision from its live content, as for any imported page.
 """
 
-import json
 import math
 import random
 import time
-import unicodedata
 import uuid
+from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -43,165 +42,26 @@ from articles.models import (
 from blocs.models import BlocIndexPage, BlocMembership, BlocPage, BlocYear
 from core import fragments
 from core.internals import child_page_path, insert_own_rows
-from demo.content import DemoContent, ensure_image, ensure_snippet
+from demo.content import DemoContent
+from demo.ensure import ensure_image, ensure_snippet
+from demo.progress import ProgressBar
+from demo.vocabulary import (
+    AGENCY_NAMES,
+    AUTHORS,
+    BLOC_NAMES,
+    GIVEN_NAMES,
+    IMAGE_TITLE,
+    MIDDLE_NAMES,
+    MOTTOS,
+    POSITIONS,
+    SURNAMES,
+    TAGS,
+    VENUES,
+    article_texts,
+    ascii_slug,
+    body_json,
+)
 from snippets.models import Agency, Person
-
-AGENCY_NAMES = [
-    ("Sở Tài chính", "TC"),
-    ("Sở Xây dựng", "XD"),
-    ("Sở Công Thương", "CT"),
-    ("Sở Nội vụ", "NV"),
-    ("Sở Tư pháp", "TP"),
-    ("Sở Ngoại vụ", "NgV"),
-    ("Sở Nông nghiệp và Môi trường", "NN&MT"),
-    ("Sở Du lịch", "DL"),
-    ("Sở Dân tộc và Tôn giáo", "DT&TG"),
-    ("Thanh tra thành phố", "TTTP"),
-    ("Ban Quản lý Khu kinh tế", "BQLKKT"),
-    ("Đài Phát thanh và Truyền hình", "PT-TH"),
-    ("Trường Đại học Hải Phòng", "ĐHHP"),
-    ("Bảo hiểm xã hội thành phố", "BHXH"),
-    ("Cục Thuế thành phố", "CT-Thuế"),
-    ("Kho bạc Nhà nước khu vực", "KBNN"),
-    ("Ủy ban nhân dân quận Hồng Bàng", "UBND-HB"),
-    ("Ủy ban nhân dân quận Lê Chân", "UBND-LC"),
-    ("Ủy ban nhân dân quận Ngô Quyền", "UBND-NQ"),
-    ("Ủy ban nhân dân quận Hải An", "UBND-HA"),
-    ("Ủy ban nhân dân quận Kiến An", "UBND-KA"),
-    ("Ủy ban nhân dân quận Dương Kinh", "UBND-DK"),
-    ("Ủy ban nhân dân huyện An Dương", "UBND-AD"),
-    ("Ủy ban nhân dân huyện Tiên Lãng", "UBND-TL"),
-    ("Ủy ban nhân dân huyện Vĩnh Bảo", "UBND-VB"),
-    ("Ủy ban nhân dân huyện Cát Hải", "UBND-CH"),
-    ("Ủy ban nhân dân thành phố Thủy Nguyên", "UBND-TN"),
-    ("Trung tâm Phục vụ hành chính công", "TTHCC"),
-    ("Trung tâm Xúc tiến đầu tư, thương mại và du lịch", "XTĐT"),
-    ("Liên đoàn Lao động thành phố", "LĐLĐ"),
-]
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô"]
-MIDDLE_NAMES = ["Văn", "Thị", "Minh", "Đức", "Thanh", "Quốc", "Thu", "Hải"]
-GIVEN_NAMES = ["An", "Bình", "Cường", "Dũng", "Hà", "Hùng", "Lan", "Long", "Mai", "Nam", "Trang"]
-POSITIONS = ["Giám đốc", "Phó Giám đốc", "Chánh Văn phòng", "Trưởng phòng", "Phó Chủ tịch UBND"]
-BLOC_NAMES = [
-    "Khối các cơ quan Tổng hợp",
-    "Khối các cơ quan Kinh tế",
-    "Khối các cơ quan Nội chính",
-    "Khối các quận",
-    "Khối các huyện",
-    "Khối các cơ quan Trung ương đóng trên địa bàn",
-    "Khối các doanh nghiệp nhà nước",
-    "Khối các trường đại học, cao đẳng",
-]
-MOTTOS = [
-    "Đoàn kết, sáng tạo, tăng tốc và hiệu quả",
-    "Kỷ cương, trách nhiệm, hành động, sáng tạo",
-    "Đổi mới, hội nhập, phát triển bền vững",
-]
-ACTIONS = [
-    "tổ chức hội nghị",
-    "triển khai kế hoạch",
-    "sơ kết 6 tháng thực hiện",
-    "tổng kết công tác",
-    "ký kết giao ước thi đua về",
-    "khai mạc hội thảo",
-    "kiểm tra tiến độ",
-    "trao Bằng khen cho các tập thể có thành tích trong",
-    "phát động phong trào thi đua",
-    "tập huấn nghiệp vụ",
-]
-TOPICS = [
-    "chuyển đổi số trong cơ quan nhà nước",
-    "cải cách hành chính",
-    "ứng dụng khoa học và công nghệ vào sản xuất nông nghiệp",
-    "phát triển doanh nghiệp khởi nghiệp đổi mới sáng tạo",
-    "bảo vệ môi trường và ứng phó với biến đổi khí hậu",
-    "xây dựng chính quyền điện tử",
-    "đo lường, tiêu chuẩn và chất lượng sản phẩm",
-    "sở hữu trí tuệ và chuyển giao công nghệ",
-    "an toàn thông tin mạng",
-    "phòng, chống thiên tai và tìm kiếm cứu nạn",
-    "công tác thi đua, khen thưởng",
-    "nâng cao chỉ số năng lực cạnh tranh cấp tỉnh",
-]
-SENTENCES = [
-    "Hội nghị đã đánh giá kết quả đạt được, chỉ ra những tồn tại, hạn chế và nguyên nhân.",
-    "Các đại biểu tập trung thảo luận, đề xuất nhiều giải pháp thiết thực, khả thi.",
-    "Lãnh đạo đơn vị đề nghị các phòng, ban bám sát nhiệm vụ được giao, bảo đảm tiến độ.",
-    "Năm qua, đơn vị đã hoàn thành và vượt nhiều chỉ tiêu quan trọng được giao.",
-    "Công tác phối hợp giữa các cơ quan được duy trì thường xuyên, chặt chẽ và hiệu quả.",
-    "Việc ứng dụng công nghệ thông tin giúp rút ngắn thời gian giải quyết thủ tục hành chính.",
-    "Người dân và doanh nghiệp đánh giá cao chất lượng phục vụ của cán bộ, công chức.",
-    "Trong thời gian tới, đơn vị sẽ tiếp tục đẩy mạnh tuyên truyền, phổ biến kiến thức.",
-    "Nhiều mô hình hay, cách làm sáng tạo đã được nhân rộng trên địa bàn thành phố.",
-    "Kết thúc hội nghị, các tập thể và cá nhân có thành tích xuất sắc đã được khen thưởng.",
-]
-VENUES = [
-    "Hội trường Ủy ban nhân dân thành phố",
-    "Trung tâm Hội nghị thành phố",
-    "Nhà văn hóa Lao động",
-    "Hội trường Sở Khoa học và Công nghệ",
-]
-AUTHORS = ["Chiêu Minh", "Thu Hà", "Minh Đức", "Hải Nam", "Phương Thảo", "Văn Long"]
-TAGS = [
-    "chuyển đổi số",
-    "cải cách hành chính",
-    "thi đua khen thưởng",
-    "khoa học công nghệ",
-    "đổi mới sáng tạo",
-    "môi trường",
-    "khởi nghiệp",
-    "an toàn thông tin",
-    "sở hữu trí tuệ",
-    "tiêu chuẩn đo lường",
-    "nông nghiệp công nghệ cao",
-    "giáo dục",
-]
-IMAGE_TITLE = "Ảnh minh họa dữ liệu tải thử {}"
-
-
-def ascii_slug(text, limit=60):
-    """A URL slug without diacritics ("đ" has no decomposition: it is mapped by hand)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = "".join(c if c.isalnum() else " " for c in text).split()
-    return "-".join(words)[:limit].strip("-")
-
-
-class ProgressBar:
-    """A one-line progress bar with rate and time left, written to stderr."""
-
-    def __init__(self, stream, total, label):
-        self.stream, self.total, self.label = stream, total, label
-        self.started = time.monotonic()
-        self.interactive = stream.isatty()
-        self.last_line = 0.0
-
-    def write(self, text):
-        self.stream.write(text, ending="")
-        self.stream.flush()
-
-    def update(self, done):
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        rate = done / elapsed
-        left = (self.total - done) / rate if rate else 0
-        width = 30
-        filled = int(width * done / self.total) if self.total else width
-        line = (
-            f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{self.total:,} "
-            f"{rate:,.0f}/s, {left:,.0f} s left"
-        )
-        now = time.monotonic()
-        if self.interactive:
-            self.write("\r" + line)
-        elif done == self.total or now - self.last_line >= 5:
-            self.write(line + "\n")
-            self.last_line = now
-
-    def finish(self):
-        if self.interactive:
-            self.write("\n")
-        elapsed = time.monotonic() - self.started
-        self.write(f"{self.label}: {self.total:,} in {elapsed:,.1f} s\n")
 
 
 class Command(BaseCommand):
@@ -353,50 +213,29 @@ class Command(BaseCommand):
 
     # Articles --------------------------------------------------------------------------------
 
-    def article_texts(self):
-        agency = self.random.choice(self.agencies)
-        action = self.random.choice(ACTIONS)
-        topic = self.random.choice(TOPICS)
-        title = f"{agency.short_name or agency.name} {action} {topic}"
-        title = title[0].upper() + title[1:]
-        lead = (
-            f"({agency.abbreviation or agency.short_name}) - {self.random.choice(SENTENCES)} "
-            f"{self.random.choice(SENTENCES)}"
-        )
-        return agency, title, lead
-
-    def body_json(self, image):
-        paragraphs = [
-            " ".join(self.random.sample(SENTENCES, 3)) for _ in range(self.random.randint(3, 6))
-        ]
-        blocks = [
-            {"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}
-            for text in paragraphs
-        ]
-        if image is not None:
-            blocks.insert(
-                2,
-                {
-                    "type": "image",
-                    # ImageBlock's own format, as the editor saves it, with the alt text.
-                    "value": {
-                        "image": {
-                            "image": image.pk,
-                            "alt_text": image.description,
-                            "decorative": False,
-                        },
-                        "caption": image.description,
-                        "credit": "",
-                    },
-                    "id": str(uuid.uuid4()),
-                },
-            )
-        return json.dumps(blocks, ensure_ascii=False)
-
     @transaction.atomic
     def create_batch(self, size, event_share):
         """`size` articles under the news section, in one insert per table."""
         index = ArticleIndexPage.objects.select_for_update().get(pk=self.news_index.pk)
+        pages, specifics = self.page_rows(index, size, event_share)
+        Page.objects.bulk_create(pages)
+        rows = defaultdict(list)
+        ids = {NewsArticlePage: [], EventReportPage: []}
+        for page, (model, agency, lead, image, published) in zip(pages, specifics, strict=True):
+            ids[model].append(page.pk)
+            self.add_article_rows(rows, page, agency, lead, image, published)
+            if model is EventReportPage:
+                self.add_event_rows(rows, page, published)
+        # Django's bulk_create refuses multi-table models: insert each table's own columns.
+        insert_rows(NewsArticlePage, rows[NewsArticlePage])
+        insert_rows(EventReportPage, rows[EventReportPage])
+        for model in (NewsArticleTag, ArticleAgency, EventAgency, EventOfficial):
+            model.objects.bulk_create(rows[model])
+        Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
+        return ids
+
+    def page_rows(self, index, size, event_share):
+        """The batch's `Page` rows, and for each (model, agency, lead, image, published)."""
         now = timezone.now()
         content_types = {
             model: ContentType.objects.get_for_model(model)
@@ -411,7 +250,7 @@ class Command(BaseCommand):
                 (self.created - 1) * event_share
             )
             model = EventReportPage if is_event else NewsArticlePage
-            agency, title, lead = self.article_texts()
+            agency, title, lead = article_texts(self.random, self.agencies)
             slug = f"{ascii_slug(title)}-{number}"
             # Newest first in creation order: spread over the last five years.
             published = now - timedelta(minutes=self.random.randint(0, 5 * 365 * 24 * 60))
@@ -436,78 +275,69 @@ class Command(BaseCommand):
             )
             image = self.random.choice(self.images) if self.random.random() < 0.9 else None
             specifics.append((model, agency, lead, image, published))
-        Page.objects.bulk_create(pages)
+        return pages, specifics
 
-        articles, events, tags, agency_links, event_agencies, officials = [], [], [], [], [], []
-        ids = {NewsArticlePage: [], EventReportPage: []}
-        for page, (model, agency, lead, image, published) in zip(pages, specifics, strict=True):
-            ids[model].append(page.pk)
-            articles.append(
-                NewsArticlePage(
-                    page_ptr_id=page.pk,
-                    lead=lead,
-                    hero_image=image,
-                    hero_caption=image.description if image else "",
-                    body=self.body_json(self.random.choice(self.images)),
-                    author=self.random.choice(AUTHORS),
-                    date=published,
-                    featured=self.random.random() < 0.02,
-                )
+    def add_article_rows(self, rows, page, agency, lead, image, published):
+        """The article's own row, its tags and its agency, added to `rows` by model."""
+        rows[NewsArticlePage].append(
+            NewsArticlePage(
+                page_ptr_id=page.pk,
+                lead=lead,
+                hero_image=image,
+                hero_caption=image.description if image else "",
+                body=body_json(self.random, self.random.choice(self.images)),
+                author=self.random.choice(AUTHORS),
+                date=published,
+                featured=self.random.random() < 0.02,
             )
-            for tag in self.random.sample(self.tags, self.random.randint(1, 3)):
-                tags.append(NewsArticleTag(content_object_id=page.pk, tag=tag))
-            agency_links.append(
-                ArticleAgency(
+        )
+        for tag in self.random.sample(self.tags, self.random.randint(1, 3)):
+            rows[NewsArticleTag].append(NewsArticleTag(content_object_id=page.pk, tag=tag))
+        rows[ArticleAgency].append(
+            ArticleAgency(
+                page_id=page.pk,
+                agency=agency,
+                sort_order=0,
+                locale_id=self.locale.pk,
+                translation_key=uuid.uuid4(),
+            )
+        )
+
+    def add_event_rows(self, rows, page, published):
+        """An event report's own row, its participating agencies and its presiding official."""
+        start = published - timedelta(days=1, hours=self.random.randint(1, 8))
+        rows[EventReportPage].append(
+            EventReportPage(
+                newsarticlepage_ptr_id=page.pk,
+                page_ptr_id=page.pk,
+                event_start=start,
+                event_end=start + timedelta(hours=3),
+                venue=self.random.choice(VENUES),
+                bloc_term=self.random.choice(self.bloc_years) if self.bloc_years else None,
+            )
+        )
+        participants = self.random.sample(self.agencies, min(3, len(self.agencies)))
+        for order, other in enumerate(participants):
+            rows[EventAgency].append(
+                EventAgency(
                     page_id=page.pk,
-                    agency=agency,
-                    sort_order=0,
+                    agency=other,
+                    sort_order=order,
                     locale_id=self.locale.pk,
                     translation_key=uuid.uuid4(),
                 )
             )
-            if model is EventReportPage:
-                start = published - timedelta(days=1, hours=self.random.randint(1, 8))
-                events.append(
-                    EventReportPage(
-                        newsarticlepage_ptr_id=page.pk,
-                        page_ptr_id=page.pk,
-                        event_start=start,
-                        event_end=start + timedelta(hours=3),
-                        venue=self.random.choice(VENUES),
-                        bloc_term=self.random.choice(self.bloc_years) if self.bloc_years else None,
-                    )
-                )
-                participants = self.random.sample(self.agencies, min(3, len(self.agencies)))
-                for order, other in enumerate(participants):
-                    event_agencies.append(
-                        EventAgency(
-                            page_id=page.pk,
-                            agency=other,
-                            sort_order=order,
-                            locale_id=self.locale.pk,
-                            translation_key=uuid.uuid4(),
-                        )
-                    )
-                officials.append(
-                    EventOfficial(
-                        page_id=page.pk,
-                        person=self.random.choice(self.people),
-                        role="chủ trì",
-                        presided=True,
-                        sort_order=0,
-                        locale_id=self.locale.pk,
-                        translation_key=uuid.uuid4(),
-                    )
-                )
-        # Django's bulk_create refuses multi-table models: insert each table's own columns.
-        insert_rows(NewsArticlePage, articles)
-        insert_rows(EventReportPage, events)
-        NewsArticleTag.objects.bulk_create(tags)
-        ArticleAgency.objects.bulk_create(agency_links)
-        EventAgency.objects.bulk_create(event_agencies)
-        EventOfficial.objects.bulk_create(officials)
-        Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
-        return ids
+        rows[EventOfficial].append(
+            EventOfficial(
+                page_id=page.pk,
+                person=self.random.choice(self.people),
+                role="chủ trì",
+                presided=True,
+                sort_order=0,
+                locale_id=self.locale.pk,
+                translation_key=uuid.uuid4(),
+            )
+        )
 
     # Indexes ---------------------------------------------------------------------------------
 

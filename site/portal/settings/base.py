@@ -9,20 +9,11 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from .environment import env_bool, env_list
+from .security import *  # noqa: F403  (headers, CSP, embeds, admin hardening)
+
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = SITE_DIR.parent
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
 
 DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -331,78 +322,9 @@ FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # The secret nginx shares with Django to check the `portal_editor` cookie (secure_link): set,
 # signed-in users get the cookie and nginx sends them past its cache (deploy/README.md).
 CACHE_BYPASS_SECRET = os.environ.get("CACHE_BYPASS_SECRET", "")
-# Security headers (core.security): Content-Security-Policy and Permissions-Policy on every
-# response; SecurityMiddleware adds nosniff, Referrer-Policy and Cross-Origin-Opener-Policy.
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-# Videos embedded in articles come only from these providers (oEmbed); any other URL is
-# refused in the editor ("Không tìm thấy nội dung nhúng cho URL này.").
-WAGTAILEMBEDS_FINDERS = [
-    {
-        "class": "wagtail.embeds.finders.oembed",
-        "providers": [
-            {
-                "endpoint": "https://www.youtube.com/oembed",
-                "urls": [
-                    r"^https?://(?:www\.|m\.)?youtube\.com/watch\?.+$",
-                    r"^https?://(?:www\.)?youtube\.com/(?:shorts|live)/.+$",
-                    r"^https?://youtu\.be/.+$",
-                ],
-            },
-            {
-                "endpoint": "https://www.vimeo.com/api/oembed.{format}",
-                "urls": [r"^https?://(?:www\.)?vimeo\.com/.+$"],
-            },
-        ],
-    }
-]
-EMBED_FRAME_SOURCES = ["https://www.youtube.com", "https://player.vimeo.com"]
-# Origins besides the site itself that serve uploaded images and media (object storage, a
-# CDN), e.g. "https://media.example.gov.vn".
-CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
-CSP_PUBLIC = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", *CSP_MEDIA_ORIGINS],
-    "media-src": ["'self'", *CSP_MEDIA_ORIGINS],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "frame-src": EMBED_FRAME_SOURCES,
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
-}
-# Wagtail's admin uses inline styles and scripts; its page previews are framed by the admin.
-CSP_ADMIN = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", *CSP_MEDIA_ORIGINS],
-    "media-src": ["'self'", *CSP_MEDIA_ORIGINS],
-    "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'"],
-    "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'self'"],
-}
-CSP_ADMIN_PATH_PREFIXES = ("/admin/",)
-# Where browsers report violations (empty: nowhere); report-only to try a policy change.
-CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
-CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-# No request from the admin to the internet: no avatars from Gravatar, no update check.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Admin hardening (README.md, "Admin security"): two-step sign-in, login throttling,
-# sessions, and the anonymous rate limit of the API and feeds (core.ratelimit). Counts
-# live in the cache.
+# sessions, and the anonymous rate limit of the API and feeds (core.ratelimit); their
+# settings are in security.py.
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
 
 # The demo app (demo content, load generator, benchmark commands) is installed in development
@@ -415,7 +337,7 @@ MIDDLEWARE.insert(
     "core.ratelimit.RateLimitMiddleware",
 )
 # The admin refuses sessions that owe a one-time code (editorial/sign_in.py), whatever
-# opened them; readers' /_util/login/ uses the admin's form and template below.
+# opened them; readers' /_util/login/ uses the admin's form and template (security.py).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "django_otp.middleware.OTPMiddleware",
@@ -424,22 +346,3 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
     "editorial.sign_in.SecondFactorMiddleware",
 )
-WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "portal/login.html"
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "editorial.account_forms.PortalPasswordResetForm"
-# Superusers cannot sign in to the admin without a TOTP device (manage.py enrol_totp).
-OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", False)
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin điện tử")
-LOGIN_THROTTLE_ENABLED = env_bool("LOGIN_THROTTLE_ENABLED", True)
-LOGIN_THROTTLE_USER_FAILURES = int(os.environ.get("LOGIN_THROTTLE_USER_FAILURES", "5"))
-LOGIN_THROTTLE_ADDRESS_FAILURES = int(os.environ.get("LOGIN_THROTTLE_ADDRESS_FAILURES", "20"))
-LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900"))
-LOGIN_THROTTLE_LOCKOUT = int(os.environ.get("LOGIN_THROTTLE_LOCKOUT", "900"))
-# Each new pause of the same subject lasts twice the previous one, up to this.
-LOGIN_THROTTLE_MAX_LOCKOUT = int(os.environ.get("LOGIN_THROTTLE_MAX_LOCKOUT", "86400"))
-# A session ends after SESSION_COOKIE_AGE seconds without a request: saving it on every
-# request slides the expiry. Anonymous readers have no session, so pages stay cookie-free.
-SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(8 * 60 * 60)))
-SESSION_SAVE_EVERY_REQUEST = env_bool("DJANGO_SESSION_SAVE_EVERY_REQUEST", True)
-RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", True)
-RATE_LIMIT_REQUESTS = int(os.environ.get("RATE_LIMIT_REQUESTS", "300"))
-RATE_LIMIT_WINDOW = int(os.environ.get("RATE_LIMIT_WINDOW", "60"))

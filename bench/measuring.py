@@ -1,0 +1,126 @@
+"""Measuring with wrk: requests per second and latency of each URL, cached and at the
+origin, and how soon a publish shows through nginx's cache.
+"""
+
+import re
+import time
+
+from stack import (
+    APP_PORT,
+    BENCH_DIR,
+    CONNECTIONS,
+    DURATION,
+    HOST,
+    NGINX_PORT,
+    ORIGIN_CONNECTIONS,
+    THREADS,
+    fetch,
+    log,
+    run,
+    shell,
+)
+
+# wrk prints p50/p75/p90/p99 only: this script adds p95 (microseconds).
+WRK_P95_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("p95: %d\\n", latency:percentile(95)))
+end
+"""
+
+
+def wrk(url, connections=CONNECTIONS, host=HOST):
+    """Requests per second, p50, p95 and p99 latency (ms) of `url` under wrk."""
+    output = run(
+        [
+            "wrk",
+            f"-t{min(THREADS, connections)}",
+            f"-c{connections}",
+            f"-d{DURATION}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            "-s",
+            str(BENCH_DIR / "p95.lua"),
+            "-H",
+            f"Host: {host}",
+            url,
+        ],
+        capture_output=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
+    return {
+        "rps": rate,
+        "p50": latency(output, "50%"),
+        "p95": int(re.search(r"^p95: (\d+)$", output, re.M).group(1)) / 1000,
+        "p99": latency(output, "99%"),
+        "errors": (int(errors.group(1)) if errors else 0)
+        + (int(timeouts.group(1)) if timeouts else 0),
+    }
+
+
+def latency(output, percentile):
+    match = re.search(rf"^\s+{re.escape(percentile)}\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+    value, unit = float(match.group(1)), match.group(2)
+    return value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def measure(urls):
+    nginx = f"http://127.0.0.1:{NGINX_PORT}"
+    origin = f"http://127.0.0.1:{APP_PORT}"
+    static = wrk(f"{nginx}/static/bench.txt")
+    log(f"static file: {static['rps']:,.0f} req/s")
+    rows = []
+    for name, path in urls:
+        status, _headers, _body = fetch(origin + path)
+        if status != 200:
+            log(f"{name}: {path} answers {status}, skipped")
+            rows.append({"name": name, "path": path, "status": status})
+            continue
+        fetch(nginx + path)  # fills the cache
+        _status, headers, _body = fetch(nginx + path)
+        cached = wrk(nginx + path)
+        uncached = wrk(origin + path, connections=ORIGIN_CONNECTIONS)
+        log(
+            f"{name}: cached {cached['rps']:,.0f} req/s ({headers.get('X-Cache-Status')}), "
+            f"origin {uncached['rps']:,.0f} req/s"
+        )
+        rows.append(
+            {
+                "name": name,
+                "path": path,
+                "status": status,
+                "cache_status": headers.get("X-Cache-Status", ""),
+                "cache_control": headers.get("Cache-Control", ""),
+                "cached": cached,
+                "uncached": uncached,
+            }
+        )
+    return static, rows
+
+
+def publish_visibility(path):
+    """Seconds from a publish to the cached page showing it (purge through nginx)."""
+    nginx = f"http://127.0.0.1:{NGINX_PORT}"
+    fetch(nginx + path)
+    status, headers, _body = fetch(nginx + path)
+    marker = f"Đã cập nhật {int(time.time())}"
+    published_at = float(
+        shell(
+            "import time\n"
+            "from wagtail.models import Page\n"
+            f"page = Page.objects.get(url_path__endswith={path!r}).specific\n"
+            f"page.title = page.title.split(' — ')[0] + ' — ' + {marker!r}\n"
+            "page.save_revision().publish()\n"
+            "print(time.time())",
+            purge=True,
+        )
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        _status, headers, body = fetch(nginx + path)
+        if marker in body.decode():
+            return max(time.time() - published_at, 0.0), headers.get("X-Cache-Status", "")
+        time.sleep(0.1)
+    return None, ""

@@ -1,0 +1,174 @@
+"""The benchmark's report: docs/performance.md's tables, written from the measurements."""
+
+import datetime
+import os
+import platform
+import subprocess
+
+from stack import (
+    CONNECTIONS,
+    DURATION,
+    ORIGIN_CONNECTIONS,
+    OUTPUT,
+    SIZES,
+    WORKERS,
+    log,
+)
+
+
+def machine_notes():
+    load = os.getloadavg()
+    nginx_version = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr
+    return [
+        f"- Run: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {platform.node()}, "
+        f"{os.cpu_count()} CPU cores, load average at the end {load[0]:.1f} / {load[1]:.1f} / "
+        f"{load[2]:.1f} (1 / 5 / 15 min)",
+        f"- {nginx_version.strip()}, PostgreSQL and Redis from Debian, gunicorn with "
+        f"{WORKERS} sync workers; wrk for {DURATION} s per figure with {CONNECTIONS} "
+        f"connections through nginx, {ORIGIN_CONNECTIONS} straight to gunicorn",
+    ]
+
+
+def table(size, static, rows, generation_seconds, visibility, bakery):
+    def ratio(figure):
+        share = 100 * figure["rps"] / static["rps"]
+        return f"{share:.1f}%" if share >= 1 else f"{share:.3f}%"
+
+    lines = [
+        f"### {size:,} articles",
+        "",
+        f"Static file through nginx (the yardstick): **{static['rps']:,.0f} req/s**, "
+        f"p50 {static['p50']:.1f} ms, p99 {static['p99']:.1f} ms.",
+        "",
+        "| URL | cached req/s | cached p50 / p99 ms | cached vs static | "
+        "origin req/s | origin p50 / p95 / p99 ms | origin vs static |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        label = f"{row['name']} `{row['path']}`"
+        if "cached" not in row:
+            lines.append(f"| {label} | answers {row['status']}: not measured | | | | | |")
+            continue
+        cached, uncached = row["cached"], row["uncached"]
+        errors = ""
+        if cached["errors"] or uncached["errors"]:
+            errors = f" ({cached['errors']} / {uncached['errors']} non-2xx or timed out)"
+        lines.append(
+            f"| {label}{errors} | {cached['rps']:,.0f} | {cached['p50']:.1f} / "
+            f"{cached['p99']:.1f} | {ratio(cached)} | {uncached['rps']:,.1f} | "
+            f"{uncached['p50']:.1f} / {uncached['p95']:.1f} / {uncached['p99']:.1f} | "
+            f"{ratio(uncached)} |"
+        )
+    lines.append("")
+    lines.extend(bakery_multiples(rows, bakery))
+    if generation_seconds:
+        lines.append(f"Load data generated in this run: {generation_seconds:,.0f} s.")
+    seconds, cache_status = visibility
+    if seconds is None:
+        lines.append("A publish was **not** visible through the cache within 60 s.")
+    else:
+        lines.append(
+            f"A publish was visible through the cache {seconds:.2f} s after it returned "
+            f"(cache status of the fresh answer: {cache_status or 'none'})."
+        )
+    lines.append("")
+    return lines
+
+
+# Our row, bakerydemo's row it is compared with (target: at least 5 times its requests/s).
+COMPARED = [
+    ("article", "bakerydemo blog page"),
+    ("API listing, fields=*", "bakerydemo pages API, fields=*"),
+]
+
+
+def bakery_multiples(rows, bakery):
+    measured = {row["name"]: row for row in rows + bakery.get("rows", []) if "uncached" in row}
+    lines = []
+    for ours, theirs in COMPARED:
+        if ours in measured and theirs in measured:
+            mine, stock = measured[ours]["uncached"], measured[theirs]["uncached"]
+            lines.append(
+                f"- Origin, {ours}: **{mine['rps'] / stock['rps']:.1f}x** the requests/s of "
+                f"the {theirs} ({mine['rps']:,.1f} vs {stock['rps']:,.1f}); p99 "
+                f"{mine['p99']:.0f} vs {stock['p99']:.0f} ms."
+            )
+    if lines:
+        lines.append("")
+    return lines
+
+
+def bakery_section(bakery):
+    lines = ["### Stock Wagtail side by side: wagtail/bakerydemo", ""]
+    if "skipped" in bakery:
+        return [*lines, f"Not measured: {bakery['skipped']}.", ""]
+    lines += [
+        f"bakerydemo {bakery['commit'][:12]} with its own requirements from PyPI, its "
+        "production settings (local-memory cache), PostgreSQL and its demo data "
+        f"(`load_initial_data`), gunicorn with {WORKERS} sync workers, wrk straight to "
+        f"gunicorn with {ORIGIN_CONNECTIONS} connections, in the same run.",
+        "",
+        "| URL | origin req/s | origin p50 / p95 / p99 ms |",
+        "|---|---:|---:|",
+    ]
+    for row in bakery["rows"]:
+        label = f"{row['name']} `{row['path']}`"
+        if "uncached" not in row:
+            lines.append(f"| {label} | answers {row['status']}: not measured | |")
+            continue
+        figure = row["uncached"]
+        lines.append(
+            f"| {label} | {figure['rps']:,.1f} | {figure['p50']:.1f} / {figure['p95']:.1f} / "
+            f"{figure['p99']:.1f} |"
+        )
+    return [*lines, ""]
+
+
+def search_section(search_p95):
+    """Search p95 at each size, and the largest against the smallest (target: within 2x)."""
+    if not search_p95:
+        return []
+    lines = ["### Search p95 by size (origin)", ""]
+    lines += [f"- {size:,} articles: {p95:.1f} ms" for size, p95 in sorted(search_p95.items())]
+    if len(search_p95) > 1:
+        sizes = sorted(search_p95)
+        lines.append(
+            f"- {sizes[-1]:,} against {sizes[0]:,}: "
+            f"**{search_p95[sizes[-1]] / search_p95[sizes[0]]:.2f}x** (target: at most 2x)"
+        )
+    return [*lines, ""]
+
+
+KEPT_HEADING = "## CPU time per uncached request"
+
+
+def write_report(sections):
+    command = f"ARTICLES='{' '.join(map(str, SIZES))}' make bench"
+    lines = [
+        "# Performance",
+        "",
+        "Written by `make bench` (bench/run.py); edit the URL list in bench/urls.txt.",
+        "",
+        "```sh",
+        f"sudo {command}   # as root: installs nginx, wrk, PostgreSQL, Redis if missing",
+        "ARTICLES=1000 BENCH_DURATION=5 make bench   # a quick run",
+        "```",
+        "",
+        "*Cached*: through nginx with deploy/nginx/portal.conf, the cache filled first. "
+        "*Origin*: straight to gunicorn (production settings, PostgreSQL, Redis cache), "
+        "nothing cached in front. Ratios are requests per second against nginx serving a "
+        "static file of about a page's size in the same run. wrk and the servers share the "
+        "machine: the figures are comparable within a run, not across machines.",
+        "",
+        *machine_notes(),
+        "",
+    ]
+    for section in sections:
+        lines.extend(section)
+    # Hand-written sections (bench/request_cpu.py's figures) follow the tables, kept as is.
+    previous = OUTPUT.read_text() if OUTPUT.exists() else ""
+    if KEPT_HEADING in previous:
+        lines.append(previous[previous.index(KEPT_HEADING) :].rstrip("\n") + "\n")
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text("\n".join(lines))
+    log(f"wrote {OUTPUT}")

@@ -1,0 +1,35 @@
+"""The soak test's settings, from the environment (described in bench/soak.py).
+
+Importing this module also points bench/stack.py at the soak's own database, Redis
+database, folder and ports. `stack` reads its settings once, when it is imported: this
+module is imported first (it refuses to come after).
+"""
+
+import os
+import sys
+
+if "stack" in sys.modules:
+    raise RuntimeError("import soak_config before stack: stack has read its settings")
+
+DURATION = int(os.environ.get("SOAK_DURATION", "600"))
+READERS = int(os.environ.get("SOAK_READERS", "35"))
+API_CONSUMERS = int(os.environ.get("SOAK_API_CONSUMERS", "15"))
+THINK = float(os.environ.get("SOAK_THINK", "0.5"))
+PUBLISH_INTERVAL = float(os.environ.get("SOAK_PUBLISH_INTERVAL", "10"))
+MEMORY_BOUND_MB = float(os.environ.get("SOAK_MEMORY_BOUND", "60"))
+ARTICLES = int(os.environ.get("SOAK_ARTICLES", "500"))
+WARM_UP = min(60, DURATION // 5)
+SAMPLE_EVERY = 10
+
+# bench/stack.py reads its settings from the environment when imported.
+os.environ.update(
+    BENCH_DATABASE_URL=os.environ.get(
+        "SOAK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/faults_soak"
+    ),
+    BENCH_REDIS_URL=os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/9"),
+    BENCH_DIR=os.environ.get("SOAK_DIR", "/var/tmp/portal-soak"),
+    BENCH_NGINX_PORT=os.environ.get("SOAK_NGINX_PORT", "8215"),
+    BENCH_APP_PORT=os.environ.get("SOAK_APP_PORT", "8216"),
+    BENCH_PURGE_PORT=os.environ.get("SOAK_PURGE_PORT", "8217"),
+    BENCH_WORKERS=os.environ.get("SOAK_WORKERS", "4"),
+)
