@@ -102,7 +102,7 @@ audit:
 		$(AUDIT_VENV)/bin/pip install --quiet --disable-pip-version-check pip-audit >/dev/null 2>&1; }; \
 	then $(AUDIT_VENV)/bin/python .ci/audit.py; \
 	else echo "== Dependency audit: SKIPPED, pip-audit could not be installed (no package index)"; fi
-# Backups (home/backups.py): the database (pg_dump custom format, or a copy made with SQLite's
+# Backups (core/backups.py): the database (pg_dump custom format, or a copy made with SQLite's
 # backup API) and a tarball of the media files into backups/<timestamp>/ (BACKUP_ROOT).
 # `make restore BACKUP=backups/<timestamp>` replaces both, after asking to confirm.
 BACKUP_ROOT ?= backups

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.backups import read_manifest, restore
+from core.backups import read_manifest, restore
 
 
 class Command(BaseCommand):

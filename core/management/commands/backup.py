@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.backups import backup
+from core.backups import backup
 
 
 class Command(BaseCommand):
