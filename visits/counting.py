@@ -24,7 +24,6 @@ import logging
 import threading
 import time
 import uuid
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -41,7 +40,6 @@ from .models import DailyVisits, PageViews, VisitSettings
 
 logger = logging.getLogger(__name__)
 
-LOCAL_TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 ONLINE_SECONDS = 5 * 60
 DAY_KEYS_TTL = 3 * 24 * 3600
 # How long the database part of the figures (days before today, the starting total) is
@@ -51,7 +49,8 @@ FOLD_LOCK_TTL = 10 * 60
 
 
 def local_now(now=None):
-    return (now or timezone.now()).astimezone(LOCAL_TIME_ZONE)
+    """`now` (default: the current time) in the configured time zone (TIME_ZONE)."""
+    return (now or timezone.now()).astimezone(timezone.get_default_timezone())
 
 
 def week_start(day):
