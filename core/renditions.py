@@ -19,7 +19,7 @@ CARD = "format-{webp,jpeg} fill-{480x320,960x640}"
 CARD_COMPACT = "format-{webp,jpeg} fill-{160x107,320x214}"
 # Agencies' logos keep their transparency: PNG as the fallback.
 LOGO = "format-{webp,png} max-{160x160,320x320}"
-# Banners, per placement (home.models): large and small in the image's own format for the
+# Banners, per placement (snippets.banners): large and small in the image's own format for the
 # <img> (a logo keeps its transparency), then the same in WebP for the <source>.
 BANNERS = {
     "header": ("width-1440", "width-720", "format-webp|width-1440", "format-webp|width-720"),

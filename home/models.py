@@ -9,41 +9,17 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from articles.blocks import RICH_TEXT_FEATURES
 from articles.models import AnnouncementPage, ArticleIndexPage, NewsArticlePage, with_listing_images
-from core.renditions import BANNERS
 from core.visibility import visible_pages
 from snippets.models import Agency, Banner
 
 LATEST_NEWS_COUNT = 6
 FEATURED_COUNT = 4
 ANNOUNCEMENT_COUNT = 5
-
-# Rendition filter specs per banner placement: the first is the `src`, all go in `srcset`.
-BANNER_RENDITIONS = {placement: BANNERS[placement] for placement in Banner.Placement}
-HEADER_FALLBACK_RENDITIONS = BANNER_RENDITIONS[Banner.Placement.HEADER]
-
-
-def visible_banners(placement, locale_id, at=None):
-    """Published, in-schedule banners of one placement and locale, with their renditions.
-
-    Three queries whatever the number of banners: banners (with their link page), images,
-    renditions.
-    """
-    specs = BANNER_RENDITIONS.get(placement, BANNER_RENDITIONS[Banner.Placement.SIDEBAR])
-    return (
-        Banner.objects.visible(at)
-        .filter(placement=placement, locale_id=locale_id)
-        .select_related("link_page")
-        .prefetch_related(
-            models.Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(*specs))
-        )
-        .order_by("sort_order", "pk")
-    )
 
 
 def current_announcements(locale_id, limit=ANNOUNCEMENT_COUNT):
@@ -104,7 +80,7 @@ class HomePage(Page):
             featured_articles=self.featured_articles(),
             # The sidebar's announcements box (base.html) uses these instead of querying again.
             current_announcements=current_announcements(self.locale_id),
-            home_banners=list(visible_banners(Banner.Placement.HOME, self.locale_id)),
+            home_banners=list(Banner.objects.shown(Banner.Placement.HOME, self.locale_id)),
             news_index=self.news_index(),
         )
         return context

@@ -53,7 +53,7 @@ from core.api.parameters import MAX_INTEGER
 from core.fragments import cached_count
 from core.internals import keep_api_queryset_marks
 from core.middleware import session_in_use
-from core.visibility import is_visible, published_media, shown
+from core.visibility import published_media, shown
 
 from .models import Agency, Award, AwardRecipient, Banner, Person
 from .serializers import (
@@ -98,16 +98,13 @@ class ReferenceDataSerializer(BaseSerializer):
 
 
 class BannerLinkField(Field):
-    """Where a banner leads: the full URL of its page if readers may see it, else its URL, else
-    null."""
+    """Where a banner leads (`Banner.target_url`, with its page's full URL), else null."""
 
     def get_attribute(self, instance):
         return instance
 
     def to_representation(self, banner):
-        if banner.link_page_id and is_visible(banner.link_page):
-            return banner.link_page.get_full_url(self.context["request"])
-        return banner.link_url or None
+        return banner.target_url(self.context["request"], full=True) or None
 
     def openapi_schema(self, builder, model):
         return builder.nullable({"type": "string"})

@@ -4,7 +4,7 @@
     {"online": 3, "today": 120, "this_week": 845, "total": 1204311,
      "daily": [{"date": "2024-11-01", "visitors": 130, "views": 402}, ...]}
 
-`start` and `end` are local dates (Asia/Ho_Chi_Minh), inclusive; by default the 30 days
+`start` and `end` are local dates (TIME_ZONE), inclusive; by default the 30 days
 ending today; at most 366 days. A bad or unknown parameter is a 400 answer naming it.
 """
 

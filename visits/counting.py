@@ -1,7 +1,7 @@
 """Counting visitors in the cache, reading the figures, folding them into the database.
 
 A visitor is `HMAC(daily key, IP address + user agent)`: the key is derived from SECRET_KEY
-and the local date (Asia/Ho_Chi_Minh), so the hashes of one day cannot be linked to another
+and the local date (TIME_ZONE), so the hashes of one day cannot be linked to another
 day's, and no IP address is stored anywhere. A visitor therefore counts once per day:
 "Trong tuần" and "Tất cả" add up the days' visitors.
 
@@ -12,7 +12,6 @@ import dataclasses
 import datetime
 import logging
 import time
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,7 +26,6 @@ from .stores import DAY_KEYS_TTL, get_store
 
 logger = logging.getLogger(__name__)
 
-LOCAL_TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 # How long the database part of the figures (days before today, the starting total) is
 # reused before it is read again; the fold refreshes it at once.
 BASE_TTL = 60
@@ -35,7 +33,8 @@ FOLD_LOCK_TTL = 10 * 60
 
 
 def local_now(now=None):
-    return (now or timezone.now()).astimezone(LOCAL_TIME_ZONE)
+    """`now` (default: the current time) in the configured time zone (TIME_ZONE)."""
+    return (now or timezone.now()).astimezone(timezone.get_default_timezone())
 
 
 def week_start(day):

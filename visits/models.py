@@ -11,7 +11,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class DailyVisits(models.Model):
-    """Visitors and page views of one day (Asia/Ho_Chi_Minh), folded from the cache.
+    """Visitors and page views of one local day (TIME_ZONE), folded from the cache.
 
     The cache counts each day under a generation id. When the cache loses a day's data
     (Redis restarted without persistence), counting starts again under a new generation:

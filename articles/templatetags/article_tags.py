@@ -11,7 +11,7 @@ DATE_FORMATS = {"vi": "d/m/Y H:i", "en": "j F Y, H:i"}
 
 @register.filter
 def article_date(value):
-    """A publication date in local time (Asia/Ho_Chi_Minh), in the active language's style."""
+    """A publication date in the portal's time zone (TIME_ZONE), in the active language's style."""
     if not value:
         return ""
     if timezone.is_aware(value):
