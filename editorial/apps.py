@@ -10,9 +10,11 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial roles and moderation")
 
     def ready(self):
+        from . import admin_language
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        admin_language.connect()
 
 
 class UsersConfig(WagtailUsersAppConfig):

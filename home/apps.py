@@ -7,7 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home page and site settings")
 
     def ready(self):
-        from . import admin_language, purging
+        from . import purging
 
-        admin_language.connect()
         purging.connect()

@@ -7,8 +7,8 @@ editor is given; the strings wagtail-localize's bundle writes itself are only se
 import pytest
 from wagtail.models import Locale
 
-from home.admin_screens import content_values
-from home.english_words import content_strings, english_words, without_content
+from editorial.admin_screens import content_values
+from editorial.english_words import content_strings, english_words, without_content
 
 from .conftest import log_in
 

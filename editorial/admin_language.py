@@ -13,7 +13,7 @@ Each of these is built where no catalogue can reach it, so `connect()` sets it i
   model with no verbose name and from a view with none.
 
 Template strings Wagtail never marks for translation are fixed by overriding those
-templates in site/templates/wagtailadmin/ (tests/home/test_admin_screens.py keeps each
+templates in site/templates/wagtailadmin/ (tests/editorial/test_admin_screens.py keeps each
 override equal to Wagtail's template but for the marked strings).
 """
 

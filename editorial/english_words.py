@@ -80,7 +80,7 @@ PLACEHOLDER = re.compile(
 
 
 def _source_catalogues():
-    from home.catalogue_coverage import SOURCES, source_catalogue
+    from editorial.catalogue_coverage import SOURCES, source_catalogue
 
     for package, domain, folder in SOURCES:
         catalogue, _path = source_catalogue(package, domain, folder)

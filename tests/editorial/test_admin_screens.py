@@ -12,8 +12,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from home.english_words import english_words, words
-from home.management.commands.admin_translation_coverage import screen_coverage
+from editorial.english_words import english_words, words
+from editorial.management.commands.admin_translation_coverage import screen_coverage
 
 
 @pytest.fixture(scope="module", autouse=True)

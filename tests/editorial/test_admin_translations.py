@@ -15,7 +15,7 @@ from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
 from articles.models import ArticleIndexPage
-from home.catalogue_coverage import coverage
+from editorial.catalogue_coverage import coverage
 
 LC_MESSAGES = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
 OUR_CATALOGUES = ["django.po", "wagtail_admin.po", "djangojs_wagtail.po"]

@@ -1,10 +1,10 @@
 """How much of the admin editors, moderators and administrators see reads in Vietnamese.
 
-The screens are rendered (home/admin_screens.py) and every text they show is judged
-(home/english_words.py); the figure is the share of distinct interface strings, over all
+The screens are rendered (editorial/admin_screens.py) and every text they show is judged
+(editorial/english_words.py); the figure is the share of distinct interface strings, over all
 screens, with no English word. `--missing` lists the English ones with where they were
 seen; `--catalogues` adds the older measure, catalogue entries translated by screen area
-(home/catalogue_coverage.py), which cannot see strings a package never marks for
+(editorial/catalogue_coverage.py), which cannot see strings a package never marks for
 translation or builds from parts.
 
     manage.py admin_translation_coverage [--missing] [--min-percent 100] [--catalogues]
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.admin_screens import render_screens
-from home.catalogue_coverage import Area, coverage
-from home.english_words import content_strings, english_words, without_content, words
+from editorial.admin_screens import render_screens
+from editorial.catalogue_coverage import Area, coverage
+from editorial.english_words import content_strings, english_words, without_content, words
 
 # (screen group, text) that are English on purpose.
 ALLOWED = {

@@ -1,7 +1,7 @@
 """How many of the admin's catalogue entries are translated, as Django resolves them.
 
 (`manage.py admin_translation_coverage --catalogues`; the command's headline figure is
-measured on the rendered screens, see home/admin_screens.py.)
+measured on the rendered screens, see editorial/admin_screens.py.)
 
 The strings are the msgids of the English source catalogues
 (`locale/en/LC_MESSAGES/django.po` and `djangojs.po`) of Wagtail's and
