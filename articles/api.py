@@ -54,28 +54,21 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from blocs.api import id_or_slug, parse_year
 from blocs.models import BlocPage
-from core.internals import keep_api_queryset_marks
-from core.visibility import visible_pages
-from snippets.api import (
-    CachedAPIMixin,
+from core import renditions
+from core.api.fields import PrefetchedTagsMixin, TranslationsField
+from core.api.filters import (
     PublishedRangeFilter,
-    TranslationsMixin,
     UpdatedSinceFilter,
     checked_backends,
-    dated_bounds,
     filter_by_locale,
-    requested_language,
 )
+from core.api.images import prefetch_image_renditions, prefetch_stream_fields
+from core.api.parameters import dated_bounds, id_or_slug, parse_year, requested_language
+from core.api.views import CachedAPIMixin, TranslationsMixin
+from core.internals import keep_api_queryset_marks
+from core.visibility import visible_pages
 from snippets.models import Agency
-from snippets.serializers import (
-    IMAGE_RENDITIONS,
-    PrefetchedTagsMixin,
-    TranslationsField,
-    prefetch_image_renditions,
-    prefetch_stream_fields,
-)
 
 from .models import (
     AnnouncementAttachment,
@@ -296,7 +289,7 @@ class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
         if items and lookups:
             prefetch_related_objects(items, *lookups)
         if items and "picture" in fields and issubclass(model, NewsArticlePage):
-            items = with_listing_images(items, IMAGE_RENDITIONS.values())
+            items = with_listing_images(items, renditions.API.values())
         streams = [
             field.name
             for field in model._meta.get_fields()

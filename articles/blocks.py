@@ -7,7 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from snippets.serializers import serialize_image
+from core.api.images import serialize_image
 
 RICH_TEXT_FEATURES = [
     "bold",

@@ -26,12 +26,13 @@ from wagtail.search import index
 
 from blocs.serializers import BlocTermField
 from core import renditions
+from core.api.fields import PublishedObjectListField
+from core.api.images import ImageRenditionsField
 from core.fragments import CachedCountPaginator
 from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from core.text import searchable_text
 from core.visibility import is_visible, visible_pages
 from snippets.models import Agency
-from snippets.serializers import ImageRenditionsField, PublishedObjectListField
 from visits.serializers import PageViewsField
 
 from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock

@@ -39,151 +39,33 @@ Every listing costs a fixed number of queries, whatever the number of blocs, yea
 members and awards (see `blocs.models.published_years`).
 """
 
-import re
-from dataclasses import dataclass
-
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from rest_framework.fields import Field
-from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from core.api.shapes import BOOLEAN, INTEGER, STRING, Custom, Date, Many, Object, Related, Value
-from core.internals import api_fields, api_serializer_class
-from core.visibility import visible_pages
-from snippets.api import (
-    AwardsAPIViewSet,
+from core.api.fields import endpoint_detail_url
+from core.api.filters import (
     LocaleFilter,
     PublishedRangeFilter,
-    ReferenceDataAPIViewSet,
     UpdatedSinceFilter,
     checked_backends,
 )
-from snippets.models import Agency, Award, AwardRecipient
+from core.api.serializers import NestedSerializers
+from core.api.shapes import BOOLEAN, INTEGER, STRING, Custom, Date, Many, Object, Related, Value
+from core.api.views import TranslatableAPIViewSet
+from core.internals import api_fields
+from core.visibility import visible_pages
+from snippets.api import AwardsAPIViewSet
+from snippets.models import Agency, Award
 
-from .models import BlocMembership, BlocPage, BlocYear, BlocYearAward, attach_years
-from .serializers import BLOCS_ENDPOINT, bloc_summary, bloc_summary_schema, endpoint_detail_url
-
-SLUG_PATTERN = re.compile(r"[-a-zA-Z0-9_]{1,255}")
-
-
-def parse_year(request, name="year"):
-    """`?year=2024` as an int, None when absent; a 400 answer for anything else."""
-    value = request.GET.get(name)
-    if value is None:
-        return None
-    value = value.strip()
-    if not value.isdigit() or not 1 <= int(value) <= 9999:
-        raise BadRequestError(f"{name} must be a year, such as 2024")
-    return int(value)
-
-
-def id_or_slug(request, name):
-    """`?name=<id or slug>` as a Q object on the id or slug; None when absent."""
-    value = request.GET.get(name)
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return Q(pk=int(value))
-    if SLUG_PATTERN.fullmatch(value):
-        return Q(slug=value)
-    raise BadRequestError(f"{name} must be an id or a slug")
-
-
-@dataclass(frozen=True)
-class YearFilters:
-    """What `?year=`, `?agency=` and `?role=` ask of a bloc's years."""
-
-    year: int | None = None
-    agency_ids: frozenset | None = None
-    role: str | None = None
-
-    @classmethod
-    def from_request(cls, request):
-        year = parse_year(request)
-        agency = id_or_slug(request, "agency")
-        role = request.GET.get("role")
-        if role is not None:
-            if role not in BlocMembership.Role.values:
-                raise BadRequestError(
-                    f"role must be one of: {', '.join(BlocMembership.Role.values)}"
-                )
-            if agency is None:
-                raise BadRequestError("role is used with agency, e.g. ?agency=so-gddt&role=head")
-        agency_ids = None
-        if agency is not None:
-            agency_ids = frozenset(
-                Agency.objects.live().filter(agency).values_list("pk", flat=True)
-            )
-        return cls(year, agency_ids, role)
-
-    @property
-    def active(self):
-        return self.year is not None or self.agency_ids is not None
-
-    def matches(self, bloc_year):
-        if self.year is not None and bloc_year.year != self.year:
-            return False
-        if self.agency_ids is not None:
-            return any(
-                row.agency_id in self.agency_ids and self.role in (None, row.role)
-                for row in bloc_year.member_rows
-            )
-        return True
-
-    def matching_years(self):
-        """The published years that match, as a queryset."""
-        years = BlocYear.objects.live()
-        if self.year is not None:
-            years = years.filter(year=self.year)
-        if self.agency_ids is not None:
-            rows = BlocMembership.objects.filter(agency_id__in=self.agency_ids)
-            if self.role is not None:
-                rows = rows.filter(role=self.role)
-            years = years.filter(pk__in=rows.values("bloc_year_id"))
-        return years
-
-
-class BlocYearFilter(BaseFilterBackend):
-    """Listing: only the blocs with a published year matching `?year=` / `?agency=`."""
-
-    def filter_queryset(self, request, queryset, view):
-        filters = view.year_filters
-        if view.action != "listing_view" or not filters.active:
-            return queryset
-        return queryset.filter(
-            translation_key__in=filters.matching_years().values("bloc__translation_key")
-        )
-
-
-class NestedSerializers:
-    """Serialisers of related objects as their own endpoints nest them, built once per field."""
-
-    def __init__(self, context):
-        self.context = context
-        self._serializers = {}
-
-    def __call__(self, model, obj, fields=()):
-        if obj is None:
-            return None
-        key = (model, fields)
-        if key not in self._serializers:
-            router = self.context["router"]
-            endpoint = router.get_model_endpoint(model)
-            endpoint_class = endpoint[1] if endpoint else BaseAPIViewSet
-            config = [(name, False, None) for name in fields]
-            serializer_class = api_serializer_class(
-                endpoint_class, router, model, config, nested=True
-            )
-            self._serializers[key] = serializer_class(context=self.context)
-        return self._serializers[key].to_representation(obj)
-
+from .filters import AwardBlocFilter, BlocYearFilter, YearFilters
+from .models import BlocMembership, BlocPage, BlocYearAward, attach_years
+from .serializers import BLOCS_ENDPOINT, bloc_summary, bloc_summary_schema
 
 AGENCY_FIELDS = ("slug",)
 AWARD_FIELDS = (
@@ -294,11 +176,11 @@ class PageFullUrlField(Field):
         return builder.nullable(builder.url())
 
 
-class BlocsAPIViewSet(ReferenceDataAPIViewSet):
+class BlocsAPIViewSet(TranslatableAPIViewSet):
     name = BLOCS_ENDPOINT
     model = BlocPage
-    body_fields = ReferenceDataAPIViewSet.body_fields + ["title", "slug"]
-    meta_fields = ReferenceDataAPIViewSet.meta_fields + ["html_url", "first_published_at"]
+    body_fields = TranslatableAPIViewSet.body_fields + ["title", "slug"]
+    meta_fields = TranslatableAPIViewSet.meta_fields + ["html_url", "first_published_at"]
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["title", "html_url"]
     # SearchFilter must stay last: search results cannot be filtered further.
     filter_backends = checked_backends(
@@ -312,7 +194,7 @@ class BlocsAPIViewSet(ReferenceDataAPIViewSet):
             SearchFilter,
         ]
     )
-    known_query_parameters = ReferenceDataAPIViewSet.known_query_parameters.union(
+    known_query_parameters = TranslatableAPIViewSet.known_query_parameters.union(
         ["year", "agency", "role"]
     )
     field_serializers = {
@@ -388,28 +270,6 @@ class AwardBlocYearsField(Field):
 
     def openapi_schema(self, builder, model):
         return {"type": "array", "items": self.link_shape.schema(builder)}
-
-
-class AwardBlocFilter(BaseFilterBackend):
-    """`?bloc=<id or slug>`, `?recipient_agency=<id or slug>`; checks `?year=`."""
-
-    def filter_queryset(self, request, queryset, view):
-        parse_year(request)  # a 400 answer for a malformed year, before FieldsFilter uses it
-        bloc = id_or_slug(request, "bloc")
-        if bloc is not None:
-            blocs = visible_pages(BlocPage.objects).filter(bloc)
-            links = BlocYearAward.objects.filter(
-                bloc_year__live=True,
-                bloc_year__bloc__translation_key__in=blocs.values("translation_key"),
-            )
-            queryset = queryset.filter(pk__in=links.values("award_id"))
-        agency = id_or_slug(request, "recipient_agency")
-        if agency is not None:
-            recipients = AwardRecipient.objects.filter(
-                agency__in=Agency.objects.live().filter(agency)
-            )
-            queryset = queryset.filter(pk__in=recipients.values("award_id"))
-        return queryset
 
 
 class BlocAwardsAPIViewSet(AwardsAPIViewSet):

@@ -5,8 +5,8 @@
 
 from rest_framework.fields import Field
 
+from core.api.fields import endpoint_detail_url
 from core.visibility import is_visible
-from snippets.serializers import endpoint_detail_url
 
 BLOCS_ENDPOINT = "blocs"
 

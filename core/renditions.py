@@ -27,7 +27,7 @@ BANNERS = {
     "home": ("width-960", "width-480", "format-webp|width-960", "format-webp|width-480"),
     "footer": ("width-480", "width-240", "format-webp|width-480", "format-webp|width-240"),
 }
-# The API's renditions, by name (snippets.serializers).
+# The API's renditions, by name (core.api.images).
 API = {"thumbnail": "max-160x160", "large": "max-1200x1200"}
 
 TEMPLATE_SPECS = (ARTICLE, CARD, CARD_COMPACT, LOGO)

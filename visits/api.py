@@ -73,6 +73,56 @@ def visits_view(request):
     return response
 
 
+def figures_schema(date):
+    """The schema of the answer: the four figures and the daily figures of the range."""
+    count = {"type": "integer", "minimum": 0}
+    return {
+        "type": "object",
+        "properties": {
+            "online": count,
+            "today": count,
+            "this_week": count,
+            "total": count,
+            "daily": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"date": date, "visitors": count, "views": count},
+                    "required": ["date", "visitors", "views"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["online", "today", "this_week", "total", "daily"],
+        "additionalProperties": False,
+    }
+
+
+def range_parameters(date):
+    """The OpenAPI descriptions of `start` and `end`."""
+    day_range = _("local dates (Asia/Ho_Chi_Minh), inclusive, at most %(days)s days") % {
+        "days": MAX_DAYS
+    }
+    return [
+        {
+            "name": "start",
+            "in": "query",
+            "schema": date,
+            "description": _(
+                "First day of `daily` (%(range)s); by default %(days)s days before `end`."
+            )
+            % {"range": day_range, "days": DEFAULT_DAYS - 1},
+        },
+        {
+            "name": "end",
+            "in": "query",
+            "schema": date,
+            "description": _("Last day of `daily` (%(range)s); by default today.")
+            % {"range": day_range},
+        },
+    ]
+
+
 class VisitsAPIViewSet:
     """Registered on the API router like Wagtail's endpoints (`get_urlpatterns`, `model`)."""
 
@@ -86,35 +136,13 @@ class VisitsAPIViewSet:
     def openapi_paths(cls, base, responses):
         """This endpoint in the OpenAPI document; `responses(schema, description)` gives the
         answers every endpoint shares (200 with caching headers, 304, 400, 404)."""
-        count = {"type": "integer", "minimum": 0}
         date = {"type": "string", "format": "date", "examples": ["2024-11-17"]}
-        figures = {
-            "type": "object",
-            "properties": {
-                "online": count,
-                "today": count,
-                "this_week": count,
-                "total": count,
-                "daily": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "properties": {"date": date, "visitors": count, "views": count},
-                        "required": ["date", "visitors", "views"],
-                        "additionalProperties": False,
-                    },
-                },
-            },
-            "required": ["online", "today", "this_week", "total", "daily"],
-            "additionalProperties": False,
-        }
-        answers = responses(figures, "The four figures and the daily figures of the range.")
+        answers = responses(
+            figures_schema(date), "The four figures and the daily figures of the range."
+        )
         answers["503"] = {
             "description": "The visitor counter's store is unavailable.",
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-        }
-        day_range = _("local dates (Asia/Ho_Chi_Minh), inclusive, at most %(days)s days") % {
-            "days": MAX_DAYS
         }
         return {
             base: {
@@ -122,25 +150,7 @@ class VisitsAPIViewSet:
                     "operationId": "visits",
                     "tags": ["visits"],
                     "summary": _("Visitor statistics: online now, today, this week, total"),
-                    "parameters": [
-                        {
-                            "name": "start",
-                            "in": "query",
-                            "schema": date,
-                            "description": _(
-                                "First day of `daily` (%(range)s); by default %(days)s days"
-                                " before `end`."
-                            )
-                            % {"range": day_range, "days": DEFAULT_DAYS - 1},
-                        },
-                        {
-                            "name": "end",
-                            "in": "query",
-                            "schema": date,
-                            "description": _("Last day of `daily` (%(range)s); by default today.")
-                            % {"range": day_range},
-                        },
-                    ],
+                    "parameters": range_parameters(date),
                     "responses": answers,
                 }
             }

@@ -133,7 +133,7 @@ BLOCK_SCHEMAS = [
 
 
 def image_with_renditions(builder):
-    """The component of an image as `snippets.serializers.serialize_image` gives it."""
+    """The component of an image as `core.api.images.serialize_image` gives it."""
     builder.components.setdefault("Renditions", renditions_schema())
     builder.components.setdefault(
         "ImageWithRenditions",

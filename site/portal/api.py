@@ -5,7 +5,7 @@ without filtering. The awards endpoint is the blocs' one: the snippets' awards p
 years each was conferred for, and the filters `?bloc=` and `?recipient_agency=`.
 
 Every endpoint takes `?updated_since=` (ISO 8601) and answers with `ETag`, `Last-Modified`
-and `Cache-Control` (see `snippets.api.CachedAPIMixin`); the pages' filters are described in
+and `Cache-Control` (see `core.api.views.CachedAPIMixin`); the pages' filters are described in
 `articles.api`, the reference data's in `snippets.api`.
 """
 
@@ -13,13 +13,8 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from articles.api import PortalPagesAPIViewSet
 from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet
-from snippets.api import (
-    AgenciesAPIViewSet,
-    BannersAPIViewSet,
-    PeopleAPIViewSet,
-    PortalDocumentsAPIViewSet,
-    PortalImagesAPIViewSet,
-)
+from core.api.media import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet
+from snippets.api import AgenciesAPIViewSet, BannersAPIViewSet, PeopleAPIViewSet
 from visits.api import VisitsAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
