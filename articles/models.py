@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from blocs.models import BlocPage, BlocYear
 from blocs.serializers import BlocTermField
 from core import renditions
 from core.fragments import CachedCountPaginator
@@ -145,6 +146,8 @@ class ArticleIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     subpage_types = ["articles.NewsArticlePage", "articles.EventReportPage"]
     # What changes the listing shown, so its canonical URL keeps them (seo_tags).
     canonical_query_parameters = ("tag", "agency", "page")
+    # Its first listing pages are purged with it (core.purging).
+    paginated_listing = True
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
@@ -157,6 +160,11 @@ class ArticleIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("article index")
         verbose_name_plural = _("article indexes")
+
+    def get_cached_paths(self):
+        """Its feeds are purged with it (core.purging)."""
+        feeds = [self.reverse_subpage("rss"), self.reverse_subpage("atom")]
+        return [*super().get_cached_paths(), *feeds]
 
     def articles(self):
         return (
@@ -215,6 +223,7 @@ class AnnouncementIndexPage(FoldedSearchMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.AnnouncementPage"]
     canonical_query_parameters = ("page",)
+    paginated_listing = True
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
@@ -276,6 +285,8 @@ class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, Page):
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    # Site-wide changes (banners, settings) leave its cached copies until their s-maxage.
+    purged_by_site_changes = False
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
@@ -538,6 +549,12 @@ class EventReportPage(NewsArticlePage):
         if self.event_start and self.event_end and self.event_end < self.event_start:
             raise ValidationError({"event_end": _("The event cannot end before it starts.")})
 
+    def add_appearances(self, batch):
+        """The bloc pages listing it: its bloc year's, and those whose covenant it signs."""
+        years = BlocYear.objects.filter(Q(pk=self.bloc_term_id) | Q(signing_report_id=self.pk))
+        for bloc in BlocPage.objects.filter(pk__in=years.values("bloc_id")):
+            batch.add_page_and_api(bloc)
+
     @cached_property
     def live_officials(self):
         return [
@@ -636,6 +653,7 @@ class AnnouncementPage(FoldedSearchMixin, PublicationDateMixin, Page):
 
     parent_page_types = ["articles.AnnouncementIndexPage"]
     subpage_types = []
+    purged_by_site_changes = False
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -676,6 +694,10 @@ class AnnouncementPage(FoldedSearchMixin, PublicationDateMixin, Page):
             searchable_text(self, "body"),
             self.search_attachment_titles(),
         ]
+
+    def add_appearances(self, batch):
+        """Every section page: their sidebars list the current announcements."""
+        batch.add_section_pages()
 
     @classmethod
     def current(cls, locale=None, at=None):

@@ -83,6 +83,23 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     def blocs(self):
         return visible_pages(BlocPage.objects).child_of(self).order_by("path")
 
+    def get_cached_paths(self):
+        """The agency index is purged with it (core.purging)."""
+        return [*super().get_cached_paths(), self.reverse_subpage("agencies")]
+
+    @classmethod
+    def get_cached_urls_of(cls, obj, batch):
+        """An agency is shown on its profile and in the agency index, in its language."""
+        if not isinstance(obj, Agency):
+            return []
+        urls = []
+        for index_page in cls.objects.filter(locale_id=obj.locale_id):
+            base = index_page.get_full_url(batch)
+            if base:
+                profile = index_page.reverse_subpage("agency", kwargs={"slug": obj.slug})
+                urls += [base + index_page.reverse_subpage("agencies"), base + profile]
+        return urls
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         match = getattr(request, "routable_resolver_match", None)
@@ -170,6 +187,8 @@ class BlocPage(FoldedSearchMixin, Page):
 
     parent_page_types = ["blocs.BlocIndexPage"]
     subpage_types = []
+    # Site-wide changes (banners, settings) leave its cached copies until their s-maxage.
+    purged_by_site_changes = False
 
     content_panels = Page.content_panels + [
         FieldPanel("short_name"),
@@ -324,6 +343,10 @@ class BlocYear(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         if self.bloc_id is None:
             return str(self.year or "")
         return f"{self.bloc.short_name or self.bloc.title} – {self.year}"
+
+    def add_appearances(self, batch):
+        """The bloc's page shows its years."""
+        batch.add_page_and_api(self.bloc)
 
     def save(self, *args, **kwargs):
         # A translated year points at the bloc page of its own language once there is one.

@@ -7,7 +7,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home page and site settings")
 
     def ready(self):
-        from . import admin_language, purging
+        from core import purging
+
+        from . import admin_language
+        from .models import PortalSettings
 
         admin_language.connect()
-        purging.connect()
+        purging.purge_on_save(PortalSettings)

@@ -13,6 +13,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from articles.api import PortalPagesAPIViewSet
 from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet
+from core.purging import register_api
 from snippets.api import (
     AgenciesAPIViewSet,
     BannersAPIViewSet,
@@ -32,3 +33,5 @@ api_router.register_endpoint("awards", BlocAwardsAPIViewSet)
 api_router.register_endpoint("banners", BannersAPIViewSet)
 api_router.register_endpoint("blocs", BlocsAPIViewSet)
 api_router.register_endpoint("visits", VisitsAPIViewSet)
+# Publishing purges an object's API URLs on the endpoints serving it (core.purging).
+register_api(api_router)
