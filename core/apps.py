@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared machinery")
 
     def ready(self):
-        from . import cleaning, fragments, origin
+        from . import cleaning, fragments, origin, purging
 
         origin.validate()
         # The default Site follows the public origin after every migrate (core/origin.py).
@@ -18,3 +18,4 @@ class CoreConfig(AppConfig):
         post_migrate.connect(origin.sync_default_site, sender=apps.get_app_config("wagtailcore"))
         cleaning.connect()
         fragments.connect()
+        purging.connect()

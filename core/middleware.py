@@ -3,7 +3,7 @@
 A response is public when it answers an anonymous GET or HEAD with 200, sets no cookie and
 reads nothing personal. It then carries `Cache-Control: public, max-age=HTTP_CACHE_MAX_AGE,
 s-maxage=HTTP_CACHE_S_MAXAGE`: browsers keep it briefly (a purge cannot reach them), shared
-caches long (publishing purges them, see `home.purging`). URLs with a query string, which
+caches long (publishing purges them, see `core.purging`). URLs with a query string, which
 purging cannot all name (`?page=7`, `?fields=*`), get `HTTP_CACHE_S_MAXAGE_QUERY`. API
 answers keep the max-age their views set (API_CACHE_MAX_AGE) and get the same s-maxage.
 

@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home page and site settings")
 
     def ready(self):
-        from . import purging
+        from core import purging
 
-        purging.connect()
+        from .models import PortalSettings
+
+        purging.purge_on_save(PortalSettings)

@@ -249,6 +249,10 @@ class PortalSettings(BaseSiteSetting):
         verbose_name = _("portal settings")
         verbose_name_plural = _("portal settings")
 
+    def add_appearances(self, batch):
+        """Every section page shows the header and footer (core.purging)."""
+        batch.add_section_pages()
+
     def localized(self, name, language=None):
         """The text of field `name` in `language` (default: active), else the Vietnamese one."""
         language = (language or get_language() or "vi").split("-")[0].lower()

@@ -145,6 +145,10 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
     def __str__(self):
         return self.title
 
+    def add_appearances(self, batch):
+        """Every section page shows the banners (articles keep theirs until their s-maxage)."""
+        batch.add_section_pages()
+
     def clean(self):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

@@ -14,6 +14,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from articles.api import PortalPagesAPIViewSet
 from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet
 from core.api.media import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet
+from core.purging import register_api
 from snippets.api import AgenciesAPIViewSet, BannersAPIViewSet, PeopleAPIViewSet
 from visits.api import VisitsAPIViewSet
 
@@ -27,3 +28,5 @@ api_router.register_endpoint("awards", BlocAwardsAPIViewSet)
 api_router.register_endpoint("banners", BannersAPIViewSet)
 api_router.register_endpoint("blocs", BlocsAPIViewSet)
 api_router.register_endpoint("visits", VisitsAPIViewSet)
+# Publishing purges an object's API URLs on the endpoints serving it (core.purging).
+register_api(api_router)

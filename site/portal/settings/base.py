@@ -296,7 +296,7 @@ VISITS_VIEWS_PER_MINUTE = int(os.environ.get("VISITS_VIEWS_PER_MINUTE", "30"))
 VISITS_VISITORS_PER_ADDRESS = int(os.environ.get("VISITS_VISITORS_PER_ADDRESS", "100"))
 # HTTP caching (core.middleware): anonymous answers are `Cache-Control: public` with
 # max-age for browsers (short: a purge cannot reach them) and s-maxage for nginx or a CDN
-# (long: publishing purges exactly what changed, see home.purging).
+# (long: publishing purges exactly what changed, see core.purging).
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
 HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "3600"))
 # URLs with a query string (?page=7, API filters) cannot all be purged by name: kept shorter.
@@ -312,7 +312,7 @@ if os.environ.get("WAGTAILFRONTENDCACHE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": os.environ["WAGTAILFRONTENDCACHE_URL"],
     }
-# home.purging lists the translations' own URLs: Wagtail must not rewrite each URL's
+# core.purging lists the translations' own URLs: Wagtail must not rewrite each URL's
 # language prefix (it would invent /vi/... URLs that do not exist).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 

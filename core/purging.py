@@ -1,23 +1,35 @@
 """Purging the cache in front (nginx, a CDN) of exactly what a change makes stale.
 
-Wagtail's own `wagtail.contrib.frontend_cache` handlers purge only the published page's URL;
-this module, connected in `HomeConfig.ready()`, purges everything that shows the change, in
-one batch, after the transaction commits (a purge before the commit would let a reader's
-request put the old version back into the cache):
+Wagtail's own `wagtail.contrib.frontend_cache` handlers purge only the published page's URLs
+(its `get_cached_paths()`); this module, connected in `CoreConfig.ready()`, purges everything
+that shows the change, in one batch, after the transaction commits (a purge before the
+commit would let a reader's request put the old version back into the cache).
+
+The machinery here is generic; the models say what they appear on:
+
+- `get_cached_paths()` (Wagtail's): a page's own paths below its URL (its feeds, the agency
+  index); `paginated_listing = True`: its first listing pages (`?page=N`) too;
+- `add_appearances(batch)`: what else shows a page, snippet or setting (the bloc page of a
+  bloc year, every section page for a banner), added with the batch's methods;
+- `purged_by_site_changes = False`: a page type that keeps its cached copies when something
+  site-wide changes (articles, announcements, blocs: until their s-maxage);
+- `get_cached_urls_of(obj, batch)`, a class method of a page type serving a sub-page per
+  object: the URLs that show `obj` (an agency's profile);
+- the API router, built in the URLconf, registers its endpoints (`register_api`): an object
+  is purged from the listing and details of every endpoint serving its model.
+
+What each change purges:
 
 - a page published, unpublished or moved: the page (its old URL too, after a move), its
   ancestors (section listings with their first pages, the home page), its translations,
-  the feeds of the sections above it, the sitemap, and the API: the page's details, the
-  pages listing, and the bloc endpoint for bloc pages; the bloc page of an event report's
-  bloc year; the documents and images it uses (their files and API). An announcement,
-  shown in every page's sidebar, also purges the site's section pages;
-- a snippet (agency, person, award, banner, bloc year) published or unpublished: its API
-  details and listing, and what shows it, found in Wagtail's reference index: the pages
-  that refer to it (and their API details), the snippets that refer to it and the pages
-  those refer to or are referred to by (an agency's bloc year and that bloc's page), the
-  agency profile pages of the agencies involved. A banner, shown on every page, purges the
-  site's section pages (articles keep theirs until their s-maxage);
-- the portal settings (header, footer): the site's section pages;
+  the sitemap, the API (its details and listings, its translations' details), the documents
+  and images it uses (their files and API), and its appearances;
+- a snippet published or unpublished: its API details and listing, its appearances, and
+  what shows it, found in Wagtail's reference index: the pages that refer to it (and their
+  API details), the snippets that refer to it and the pages those refer to or are referred
+  to by (an agency's bloc year and that bloc's page), the sub-pages of the snippets involved
+  (the agency profile pages);
+- an object connected with `purge_on_save` saved (the portal settings): its appearances;
 - a page's privacy changed (a view restriction saved or deleted: login, password or groups,
   inherited by its subtree): what unpublishing purges, for the page and its descendants,
   and everything that refers to them (reference index: a bloc year's reports, a banner);
@@ -30,11 +42,14 @@ listing pages (`PURGE_LISTING_PAGES`) are purged, and every URL with a query str
 by shared caches for `HTTP_CACHE_S_MAXAGE_QUERY` seconds only (see `core.middleware`).
 """
 
+from importlib import import_module
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import PurgeBatch as WagtailPurgeBatch
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -44,6 +59,7 @@ from wagtail.models import (
     PageViewRestriction,
     ReferenceIndex,
     Site,
+    get_page_models,
 )
 from wagtail.signals import (
     page_published,
@@ -54,17 +70,7 @@ from wagtail.signals import (
     unpublished,
 )
 
-from articles.models import (
-    AnnouncementIndexPage,
-    AnnouncementPage,
-    ArticleIndexPage,
-    EventReportPage,
-)
-from blocs.models import BlocIndexPage, BlocPage, BlocYear
-from core.internals import api_endpoints
-from snippets.models import Agency, Banner
-
-from .models import PortalSettings
+from .internals import api_endpoints
 
 # Pages of a listing purged by number (`?page=2` ... ): the ones readers open.
 PURGE_LISTING_PAGES = 5
@@ -74,11 +80,31 @@ MAX_MOVED_DESCENDANTS = 500
 MAX_SECTION_PAGES = 500
 # Documents and images of a collection purged when its privacy changes.
 MAX_COLLECTION_MEDIA = 1000
-LEAF_PAGE_MODELS = ("newsarticlepage", "eventreportpage", "announcementpage", "blocpage")
+
+# The API routers, by URL namespace (`register_api`).
+_api_routers = {}
 
 
-class PortalPurgeBatch(PurgeBatch):
-    """A set of absolute URLs to purge, with the portal's knowledge of what shows what."""
+def register_api(router):
+    """Purge the objects of the router's endpoints with them: called where the router is
+    built, which the URLconf imports."""
+    _api_routers[router.url_namespace] = router
+
+
+def api_paths(obj):
+    """The listing and details paths of `obj` on every API endpoint serving its model."""
+    import_module(settings.ROOT_URLCONF)  # builds the API router, which registers itself
+    paths = []
+    for namespace, router in _api_routers.items():
+        for name, viewset in api_endpoints(router).items():
+            if isinstance(obj, viewset.model):
+                paths.append(reverse(f"{namespace}:{name}:listing"))
+                paths.append(reverse(f"{namespace}:{name}:detail", kwargs={"pk": obj.pk}))
+    return paths
+
+
+class PurgeBatch(WagtailPurgeBatch):
+    """A set of absolute URLs to purge, filled with what the models say shows a change."""
 
     def __init__(self):
         super().__init__()
@@ -87,53 +113,64 @@ class PortalPurgeBatch(PurgeBatch):
     # Pages ------------------------------------------------------------------------------
 
     def add_page_urls(self, page, listing_pages=1):
-        """The page's URL, and its first listing pages and feeds if it is a section."""
+        """The page's cached paths below its URL, and its first listing pages."""
         url = page.get_full_url(self)
         if url is None:
             return
-        self.add_url(url)
-        specific = page.specific_deferred
-        if isinstance(specific, ArticleIndexPage):
-            self.add_urls([url + "rss/", url + "atom/"])
-        if isinstance(specific, ArticleIndexPage | AnnouncementIndexPage):
-            self.add_urls(f"{url}?page={number}" for number in range(1, listing_pages + 1))
-        if isinstance(specific, BlocIndexPage):
-            self.add_url(url + specific.reverse_subpage("agencies"))
+        page = page.specific_deferred
+        paths = page.get_cached_paths()
+        if getattr(page, "paginated_listing", False):
+            paths = [*paths, *(f"?page={number}" for number in range(1, listing_pages + 1))]
+        self.add_urls(url + path.lstrip("/") for path in paths)
 
-    def add_page(self, page):
+    def add_page_and_api(self, page):
+        """A page showing the change: its URLs and its API details."""
+        self.add_page_urls(page)
+        self.add_api_object(page)
+
+    def add_changed_page(self, page):
         """Everything a published, unpublished or moved page appears on."""
         page = page.specific_deferred
         self.add_page_urls(page)
         for ancestor in page.get_ancestors().filter(depth__gt=1):
             self.add_page_urls(ancestor, listing_pages=PURGE_LISTING_PAGES)
         for translation in page.get_translations():
-            self.add_page_urls(translation)
-            self.add_api_object(translation)
+            self.add_page_and_api(translation)
         self.add_api_object(page)
         self.add_site_urls(page.get_site())
-        if isinstance(page, EventReportPage) and page.bloc_term_id:
-            self.add_bloc_pages(BlocYear.objects.filter(pk=page.bloc_term_id))
-        if isinstance(page, BlocPage):
-            self.add_bloc_pages(BlocYear.objects.filter(bloc_id=page.pk))
-        self.add_bloc_pages(BlocYear.objects.filter(signing_report_id=page.pk))
-        if isinstance(page, AnnouncementPage):
-            self.add_section_pages()
+        self.add_appearances_of(page)
         self.add_media_used_by(page)
 
-    def add_bloc_pages(self, bloc_years):
-        for bloc in BlocPage.objects.filter(pk__in=bloc_years.values("bloc_id")):
-            self.add_page_urls(bloc)
-            self.add_api_object(bloc)
+    def add_appearances_of(self, obj):
+        """What else shows `obj`, as its model says (`add_appearances(batch)`)."""
+        add_appearances = getattr(obj, "add_appearances", None)
+        if add_appearances is not None:
+            add_appearances(self)
 
     def add_section_pages(self):
-        """Every page but the leaves (articles, announcements, blocs): for site-wide changes."""
+        """Every page but those of the types keeping their copies on site-wide changes
+        (`purged_by_site_changes = False`): for site-wide changes."""
+        kept = [m for m in get_page_models() if not getattr(m, "purged_by_site_changes", True)]
         sections = (
             Page.objects.filter(depth__gt=1)
-            .exclude(content_type__model__in=LEAF_PAGE_MODELS)
+            .exclude(content_type__in=ContentType.objects.get_for_models(*kept).values())
             .order_by("path")[:MAX_SECTION_PAGES]
         )
         for page in sections:
             self.add_page_urls(page, listing_pages=PURGE_LISTING_PAGES)
+
+    def add_privacy_change(self, page):
+        """A page made private or public again: like unpublishing it, for its whole subtree
+        (a restriction is inherited), and what refers to any page of it."""
+        self.add_changed_page(page)
+        subtree = [page, *page.get_descendants()[:MAX_MOVED_DESCENDANTS]]
+        for descendant in subtree[1:]:
+            self.add_page_and_api(descendant)
+        for source in objects_referring_to_pages(subtree):
+            if isinstance(source, Page):
+                self.add_page_and_api(source)
+            else:
+                self.add_changed_snippet(source)
 
     # Sites, feeds, sitemap and API ----------------------------------------------------------
 
@@ -147,30 +184,10 @@ class PortalPurgeBatch(PurgeBatch):
             self.add_urls([f"{root}/sitemap.xml", f"{root}/sitemap-pages.xml"])
 
     def add_api_object(self, obj):
-        """The object's API details and its endpoint's listing."""
-        from portal.api import api_router
-
-        endpoints = api_endpoints(api_router).items()
-        names = [name for name, viewset in endpoints if isinstance(obj, viewset.model)]
+        """The object's API details and its endpoints' listings."""
+        paths = api_paths(obj)
         for root in self.site_root_urls():
-            for name in names:
-                listing = f"{root}/api/v2/{name}/"
-                self.add_urls([listing, f"{listing}{obj.pk}/"])
-
-    def add_privacy_change(self, page):
-        """A page made private or public again: like unpublishing it, for its whole subtree
-        (a restriction is inherited), and what refers to any page of it."""
-        self.add_page(page)
-        subtree = [page, *page.get_descendants()[:MAX_MOVED_DESCENDANTS]]
-        for descendant in subtree[1:]:
-            self.add_page_urls(descendant)
-            self.add_api_object(descendant)
-        for source in objects_referring_to_pages(subtree):
-            if isinstance(source, Page):
-                self.add_page_urls(source)
-                self.add_api_object(source)
-            else:
-                self.add_snippet(source)
+            self.add_urls(root + path for path in paths)
 
     # Media -----------------------------------------------------------------------------
 
@@ -202,40 +219,34 @@ class PortalPurgeBatch(PurgeBatch):
 
     # Snippets --------------------------------------------------------------------------
 
-    def add_snippet(self, obj):
-        """A snippet's API URLs and what shows it, from the reference index (two steps)."""
+    def add_changed_snippet(self, obj):
+        """A snippet's API URLs, its appearances and what shows it, from the reference index
+        (two steps)."""
         self.add_api_object(obj)
-        agencies = {obj} if isinstance(obj, Agency) else set()
-        if isinstance(obj, Banner):
-            self.add_section_pages()
-        if isinstance(obj, BlocYear):
-            self.add_bloc_pages(BlocYear.objects.filter(pk=obj.pk))
+        self.add_appearances_of(obj)
+        involved = {obj}
         for source in referring_objects(obj):
             if isinstance(source, Page):
-                self.add_page_urls(source)
-                self.add_api_object(source)
+                self.add_page_and_api(source)
                 continue
             self.add_api_object(source)
-            neighbours = referring_objects(source) + referred_objects(source)
-            for neighbour in neighbours:
+            for neighbour in referring_objects(source) + referred_objects(source):
                 if isinstance(neighbour, Page):
-                    self.add_page_urls(neighbour)
-                    self.add_api_object(neighbour)
-                elif isinstance(neighbour, Agency):
-                    agencies.add(neighbour)
-        for agency in agencies | {o for o in referred_objects(obj) if isinstance(o, Agency)}:
-            self.add_agency_profile(agency)
+                    self.add_page_and_api(neighbour)
+                else:
+                    involved.add(neighbour)
+        involved.update(o for o in referred_objects(obj) if not isinstance(o, Page))
+        for snippet in involved:
+            self.add_object_pages(snippet)
         self.add_site_urls()
 
-    def add_agency_profile(self, agency):
-        """The agency's public profile and the agencies index in its language."""
-        for index_page in BlocIndexPage.objects.filter(locale_id=agency.locale_id):
-            base = index_page.get_full_url(self)
-            if base:
-                self.add_url(base + index_page.reverse_subpage("agencies"))
-                self.add_url(
-                    base + index_page.reverse_subpage("agency", kwargs={"slug": agency.slug})
-                )
+    def add_object_pages(self, obj):
+        """The sub-pages showing `obj`, named by the page types serving them
+        (`get_cached_urls_of`)."""
+        for model in get_page_models():
+            cached_urls_of = getattr(model, "get_cached_urls_of", None)
+            if cached_urls_of is not None:
+                self.add_urls(cached_urls_of(obj, self))
 
 
 def referring_objects(obj):
@@ -287,7 +298,7 @@ def purge_on_commit(fill):
         return
 
     def run():
-        batch = PortalPurgeBatch()
+        batch = PurgeBatch()
         fill(batch)
         batch.purge()
 
@@ -298,13 +309,13 @@ def purge_on_commit(fill):
 
 
 def page_changed(sender, instance, **kwargs):
-    purge_on_commit(lambda batch: batch.add_page(instance))
+    purge_on_commit(lambda batch: batch.add_changed_page(instance))
 
 
 def snippet_changed(sender, instance, **kwargs):
     if isinstance(instance, Page):
         return  # pages send page_published / page_unpublished too
-    purge_on_commit(lambda batch: batch.add_snippet(instance))
+    purge_on_commit(lambda batch: batch.add_changed_snippet(instance))
 
 
 # Page id -> its URLs before a move in progress (post_page_move gets a fresh instance).
@@ -315,8 +326,8 @@ def page_moving(sender, instance, **kwargs):
     """Before a move: remember the URLs the page and its descendants have now."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    batch = PortalPurgeBatch()
-    batch.add_page(instance)
+    batch = PurgeBatch()
+    batch.add_changed_page(instance)
     for descendant in instance.get_descendants()[:MAX_MOVED_DESCENDANTS]:
         batch.add_page_urls(descendant)
     _urls_before_move[instance.pk] = batch.urls
@@ -327,15 +338,15 @@ def page_moved(sender, instance, **kwargs):
 
     def fill(batch):
         batch.add_urls(urls_before)
-        batch.add_page(instance)
+        batch.add_changed_page(instance)
         for descendant in instance.get_descendants()[:MAX_MOVED_DESCENDANTS]:
             batch.add_page_urls(descendant)
 
     purge_on_commit(fill)
 
 
-def settings_saved(sender, instance, **kwargs):
-    purge_on_commit(lambda batch: batch.add_section_pages())
+def object_saved(sender, instance, **kwargs):
+    purge_on_commit(lambda batch: batch.add_appearances_of(instance))
 
 
 def restriction_changed(sender, instance, **kwargs):
@@ -355,6 +366,13 @@ def media_saved(sender, instance, **kwargs):
     purge_on_commit(lambda batch: batch.add_media(instance))
 
 
+def purge_on_save(model):
+    """Purge what an object of `model` appears on (its `add_appearances`) when it is saved."""
+    post_save.connect(
+        object_saved, sender=model, dispatch_uid=f"portal_purge_{model._meta.label_lower}"
+    )
+
+
 def connect():
     page_published.connect(page_changed, dispatch_uid="portal_purge_published")
     page_unpublished.connect(page_changed, dispatch_uid="portal_purge_unpublished")
@@ -362,7 +380,6 @@ def connect():
     post_page_move.connect(page_moved, dispatch_uid="portal_purge_moved")
     published.connect(snippet_changed, dispatch_uid="portal_purge_snippet_published")
     unpublished.connect(snippet_changed, dispatch_uid="portal_purge_snippet_unpublished")
-    post_save.connect(settings_saved, sender=PortalSettings, dispatch_uid="portal_purge_settings")
     for signal in (post_save, post_delete):
         name = "saved" if signal is post_save else "deleted"
         signal.connect(

@@ -1,0 +1,108 @@
+"""What the article pages share: the listing images, pagination, body images and the
+publication date.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from core import renditions
+from core.fragments import CachedCountPaginator
+
+LISTING_RENDITIONS = renditions.LISTING_SPECS
+BODY_RENDITIONS = renditions.ARTICLE_SPECS
+
+
+def first_image_id(stream_value):
+    """The id of a body's first image (image or gallery block), read from its stored data
+    without loading any image; None when it has none."""
+    for block in stream_value.raw_data:
+        value = block.get("value") or {}
+        if block.get("type") == "image":
+            chosen = [value.get("image")]
+        elif block.get("type") == "gallery":
+            # A ListBlock stores {"type": "item", "value": ...} items (older data: bare values).
+            items = value.get("images") or []
+            chosen = [(item.get("value", item) or {}).get("image") for item in items]
+        else:
+            continue
+        for image in chosen:
+            # ImageBlock stores {"image": id, "alt_text": ..., "decorative": ...}, or a bare id.
+            image_id = image.get("image") if isinstance(image, dict) else image
+            if image_id:
+                return image_id
+    return None
+
+
+def with_listing_images(queryset, specs=LISTING_RENDITIONS):
+    """The articles of `queryset` with their `picture` and its renditions `specs` loaded:
+    two queries in all, however many articles."""
+    articles = list(queryset)
+    wanted = {article.pk: article.picture_id for article in articles}
+    ids = {pk for pk in wanted.values() if pk}
+    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(*specs)
+    found = {image.pk: image for image in images} if ids else {}
+    for article in articles:
+        article.picture = found.get(wanted[article.pk])
+    return articles
+
+
+def paginate(request, items, per_page):
+    """Return the requested page of `items`; a bad or out-of-range page number is a 404."""
+    paginator = CachedCountPaginator(items, per_page or 10, request=request)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(_("No such page of results.")) from error
+
+
+def body_images(stream_value):
+    """The images of a body's image and gallery blocks, in order."""
+    images = []
+    for block in stream_value:
+        if block.block_type == "image":
+            images.append(block.value["image"])
+        elif block.block_type == "gallery":
+            images.extend(item["image"] for item in block.value["images"])
+    return [image for image in images if image is not None]
+
+
+def prefetch_body_renditions(stream_value):
+    """Load the body images' renditions in one query, however many images there are."""
+    prefetch_related_objects(
+        body_images(stream_value),
+        models.Prefetch(
+            "renditions",
+            queryset=get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=BODY_RENDITIONS),
+        ),
+    )
+
+
+def linked(page, relation, *related):
+    """The rows of `page.<relation>` with `related` joined in, or the ones prefetched.
+
+    Bulk work (the load generator's indexing) prefetches the relations for a batch of pages;
+    a page on its own joins them in one query.
+    """
+    manager = getattr(page, relation)
+    if relation in getattr(page, "_prefetched_objects_cache", {}):
+        return manager.all()
+    return manager.select_related(*related)
+
+
+class PublicationDateMixin:
+    """The `date` field of article and announcement pages defaults to first publication."""
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.first_published_at is not None:
+            self.date = self.first_published_at
+        super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        return self.date or self.first_published_at or self.latest_revision_created_at
