@@ -61,7 +61,7 @@ class PortalSitemap(Sitemap):
         )
         groups = {}
         for page in translations:
-            page._state.fields_cache["locale"] = locales[page.locale_id]
+            page.locale = locales[page.locale_id]
             url = page.get_full_url(self.request)
             if url:
                 groups.setdefault(page.translation_key, {})[page.locale.language_code] = url
