@@ -7,8 +7,8 @@ version of the code can be measured against today's layers.
 
 An arrow is "app A imports app B" (any module of A outside migrations imports a module of B,
 at any place in the file). Layers are listed bottom first; an arrow from a lower layer to a
-higher one runs back up. The contract itself is enforced by import-linter (`.importlinter`);
-this script only measures, for the notes.
+higher one runs back up. The contract itself is enforced by import-linter
+(`[tool.importlinter]` in pyproject.toml); this script only measures, for the notes.
 """
 
 import ast

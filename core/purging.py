@@ -15,8 +15,9 @@ The machinery here is generic; the models say what they appear on:
   site-wide changes (articles, announcements, blocs: until their s-maxage);
 - `get_cached_urls_of(obj, batch)`, a class method of a page type serving a sub-page per
   object: the URLs that show `obj` (an agency's profile);
-- the API router, built in the URLconf, registers its endpoints (`register_api`): an object
-  is purged from the listing and details of every endpoint serving its model.
+- the API router (`portal.api`, which the URLconf imports) registers its endpoints
+  (`register_api`): an object is purged from the listing and details of every endpoint
+  serving its model.
 
 What each change purges:
 

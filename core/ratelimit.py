@@ -26,7 +26,7 @@ from .middleware import is_logged_in
 
 def client_address(request):
     """The client limits count, behind `VISITS_TRUSTED_PROXIES` proxies: its IPv4 address or
-    IPv6 /64 network (see visits.requests)."""
+    IPv6 /64 network (see core.client_address)."""
     return client_network(client_ip(request)) or "unknown"
 
 

@@ -2,8 +2,8 @@
 attribute accepts it: whole seconds and the portal's offset ("2024-01-26T08:00:00+07:00").
 
 Django's `|date:"c"` writes microseconds, which HTML does not allow (at most three digits).
-Loaded as `{% load html_dates %}` (registered in TEMPLATES' libraries): templates of every
-app use it.
+Loaded as `{% load html_dates %}` (a template tag library of the installed `core` app):
+templates of every app use it.
 """
 
 import datetime

@@ -56,7 +56,7 @@ def agency(locale_vi):
 
 
 def unpublish(instance, user=None):
-    """Unpublish the stored `instance` (demo_english.translate returns it as it was before)."""
+    """Unpublish the stored `instance` (demo.english.translate returns it as it was before)."""
     type(instance).objects.get(pk=instance.pk).unpublish(user=user)
 
 

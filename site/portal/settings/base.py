@@ -303,7 +303,7 @@ HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "3600"))
 HTTP_CACHE_S_MAXAGE_QUERY = int(os.environ.get("HTTP_CACHE_S_MAXAGE_QUERY", "60"))
 
 # Purging the cache in front: WAGTAILFRONTENDCACHE_URL is the purge endpoint of nginx
-# (deploy/nginx/portal.conf: PURGE on the loopback listener), e.g. http://127.0.0.1:8080.
+# (deploy/nginx/portal.conf: PURGE on the loopback listener), e.g. http://127.0.0.1:8081.
 # Empty: no cache in front, nothing is purged. A CDN is configured the same way with one of
 # Wagtail's other backends (Cloudflare, CloudFront...) in WAGTAILFRONTENDCACHE.
 WAGTAILFRONTENDCACHE = {}
