@@ -1,10 +1,12 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_required
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.users.views.bulk_actions.user_bulk_action import UserBulkAction
 
 from .sign_in_pauses import LIFT_PERMISSION, LiftPauseView
@@ -105,3 +107,11 @@ def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
     page = context.get("page")
     if page is not None and page.pk and not can_publish(request.user, page):
         menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_strings():
+    """Translates the strings wagtail-localize's editor leaves in English (see the script)."""
+    return format_html(
+        '<script src="{}"></script>', versioned_static("editorial/js/localize_editor.js")
+    )

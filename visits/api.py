@@ -100,8 +100,9 @@ def figures_schema(date):
 
 def range_parameters(date):
     """The OpenAPI descriptions of `start` and `end`."""
-    day_range = _("local dates (Asia/Ho_Chi_Minh), inclusive, at most %(days)s days") % {
-        "days": MAX_DAYS
+    day_range = _("local dates (%(time_zone)s), inclusive, at most %(days)s days") % {
+        "days": MAX_DAYS,
+        "time_zone": settings.TIME_ZONE,
     }
     return [
         {

@@ -25,8 +25,9 @@ def iso_parameter(description):
         "description": f"{description} "
         + _(
             "ISO 8601: a date (2024-05-01) or a date and time (2024-05-01T08:30:00+07:00);"
-            " without an offset, Asia/Ho_Chi_Minh. A date that does not exist is a 400 answer."
-        ),
+            " without an offset, %(time_zone)s. A date that does not exist is a 400 answer."
+        )
+        % {"time_zone": settings.TIME_ZONE},
     }
 
 

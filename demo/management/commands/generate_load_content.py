@@ -227,8 +227,8 @@ class Command(BaseCommand):
             if model is EventReportPage:
                 self.add_event_rows(rows, page, published)
         # Django's bulk_create refuses multi-table models: insert each table's own columns.
-        insert_rows(NewsArticlePage, rows[NewsArticlePage])
-        insert_rows(EventReportPage, rows[EventReportPage])
+        insert_own_rows(NewsArticlePage, rows[NewsArticlePage])
+        insert_own_rows(EventReportPage, rows[EventReportPage])
         for model in (NewsArticleTag, ArticleAgency, EventAgency, EventOfficial):
             model.objects.bulk_create(rows[model])
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
@@ -371,8 +371,3 @@ def indexed_relations(model):
         "participating_agencies__agency",
     )
     return [relation for relation in relations if hasattr(model, relation.split("__")[0])]
-
-
-def insert_rows(model, objects):
-    """Insert only `model`'s own table's rows (its parents' rows already exist)."""
-    insert_own_rows(model, objects)

@@ -1,7 +1,7 @@
-"""The translation editor's strings (`insert_editor_js`), and privacy: what a view
-restriction guards is never cached, the page (and its password form or login redirect) and the
-documents of private collections (`core.middleware.never_cache`). Registered before Wagtail's
-own checks (`order=-1`), which answer with the form or the redirect and stop there.
+"""Privacy: what a view restriction guards is never cached, the page (and its password form
+or login redirect) and the documents of private collections (`core.middleware.never_cache`).
+Registered before Wagtail's own checks (`order=-1`), which answer with the form or the
+redirect and stop there.
 
 A document in a public collection that no published content uses
 (`core.visibility.published_media`: a draft's attachment, a private page's) is served only
@@ -9,18 +9,10 @@ to editors and to readers who may see a page using it, never cached; to anyone e
 not exist (404). A private collection's documents are for whoever its restriction lets in."""
 
 from django.http import Http404
-from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.staticfiles import versioned_static
 
 from core.middleware import never_cache
 from core.visibility import is_published_media, is_restricted, pages_using
-
-
-@hooks.register("insert_editor_js")
-def translation_editor_strings():
-    """Translates the strings wagtail-localize's editor leaves in English (see the script)."""
-    return format_html('<script src="{}"></script>', versioned_static("home/js/localize_editor.js"))
 
 
 @hooks.register("before_serve_page", order=-1)
