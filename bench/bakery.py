@@ -23,7 +23,8 @@ from stack import (
     wait_for,
 )
 
-BAKERYDEMO_DIR = Path(os.environ.get("BAKERYDEMO_DIR", "/work/.mirror/wagtail+bakerydemo/repo"))
+# A git directory or work tree of wagtail/bakerydemo; unset: the comparison is skipped.
+BAKERYDEMO_DIR = Path(os.environ["BAKERYDEMO_DIR"]) if os.environ.get("BAKERYDEMO_DIR") else None
 # bakerydemo needs Django 6, so Python 3.12 or later: the first of these that runs.
 BAKERYDEMO_PYTHONS = (
     [os.environ["BAKERYDEMO_PYTHON"]]
@@ -76,6 +77,8 @@ class Bakery:
 
     def prepare(self):
         """Unpack, install and load bakerydemo; the reason it cannot be, else None."""
+        if BAKERYDEMO_DIR is None:
+            return "BAKERYDEMO_DIR is not set (a checkout or git directory of wagtail/bakerydemo)"
         if not BAKERYDEMO_DIR.exists():
             return f"BAKERYDEMO_DIR ({BAKERYDEMO_DIR}) does not exist"
         self.python = next(

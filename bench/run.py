@@ -27,8 +27,8 @@ BENCH_WORKERS (4), BENCH_DATABASE_URL
 (postgres://postgres@127.0.0.1:5432/perf_bench: suffixed with the size), BENCH_REDIS_URL (redis://127.0.0.1:6379/10),
 BENCH_DIR (/var/tmp/portal-bench: media, static files, nginx's cache and logs),
 BENCH_NGINX_PORT (8107), BENCH_APP_PORT (8108), BENCH_PURGE_PORT (8109: nginx's purge
-endpoint), BENCH_OUTPUT (docs/performance.md), BAKERYDEMO_DIR
-(/work/.mirror/wagtail+bakerydemo/repo), BAKERYDEMO_PYTHON, BENCH_BAKERY_DATABASE_URL
+endpoint), BENCH_OUTPUT (docs/performance.md), BAKERYDEMO_DIR (no default: unset skips
+the comparison), BAKERYDEMO_PYTHON, BENCH_BAKERY_DATABASE_URL
 (postgres://postgres@127.0.0.1:5432/perf_bench_bakerydemo), BENCH_BAKERY_PORT (8110).
 
 The stack and its settings are in bench/stack.py, bakerydemo in bench/bakery.py, wrk in
