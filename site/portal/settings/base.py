@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "articles",
+    "legal_documents",
     "blocs",
     "snippets",
     "search",

@@ -1,0 +1,22 @@
+from .consultation import CommentStatus, ConsultationComment
+from .documents import (
+    LegalDocumentAttachment,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+)
+from .extracted import AttachmentText, ExtractionOutcome
+from .taxonomy import DocumentType, SubjectArea
+
+__all__ = [
+    "AttachmentText",
+    "CommentStatus",
+    "ConsultationComment",
+    "DocumentType",
+    "ExtractionOutcome",
+    "LegalDocumentAttachment",
+    "LegalDocumentIndexPage",
+    "LegalDocumentPage",
+    "LegalDocumentRelation",
+    "SubjectArea",
+]

@@ -1,0 +1,269 @@
+"""The registry of legal documents (Văn bản): its index page and one page per document."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from core.text import searchable_text
+
+from ..numbers import number_key, number_validator
+from ..status import REVERSE_WORDING, RelationKind, status_of
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class LegalDocumentIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
+    """The "Văn bản" section: every document, searchable and filtered by facets."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    per_page = models.PositiveSmallIntegerField(_("items per page"), default=20)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["legal_documents.LegalDocumentPage"]
+    paginated_listing = True
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
+
+    class Meta:
+        verbose_name = _("legal document index")
+        verbose_name_plural = _("legal document indexes")
+
+
+class LegalDocumentPage(FoldedSearchMixin, Page):
+    """One document (văn bản), or a draft published for public comment (dự thảo)."""
+
+    document_type = models.ForeignKey(
+        "legal_documents.DocumentType",
+        verbose_name=_("document type"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    number = models.CharField(
+        _("number and symbol"),
+        max_length=80,
+        blank=True,
+        validators=[number_validator],
+        help_text=_("For example 15/2024/QĐ-UBND. A draft may have none yet."),
+    )
+    # `number` folded and split into words (legal_documents.numbers): what search compares.
+    number_key = models.CharField(max_length=80, blank=True, editable=False, db_index=True)
+    issuer = models.ForeignKey(
+        "snippets.Agency",
+        verbose_name=_("issuing agency"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signer = models.ForeignKey(
+        "snippets.Person",
+        verbose_name=_("signer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signer_title = models.CharField(
+        _("signer's title at signing"),
+        max_length=160,
+        blank=True,
+        help_text=_('For example "Phó Chủ tịch".'),
+    )
+    subject_area = models.ForeignKey(
+        "legal_documents.SubjectArea",
+        verbose_name=_("subject area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    issue_date = models.DateField(_("issue date"), null=True, blank=True, db_index=True)
+    effective_date = models.DateField(_("effective date"), null=True, blank=True)
+    expiry_date = models.DateField(_("expiry date"), null=True, blank=True)
+    abstract = models.TextField(_("abstract"), help_text=_("The document's summary (trích yếu)."))
+    full_text = RichTextField(_("full text"), blank=True, features=RICH_TEXT_FEATURES)
+    national_database_url = models.URLField(
+        _("national legal database entry"),
+        max_length=500,
+        blank=True,
+        help_text=_("Its address on the national legal database (vbpl.vn), if listed there."),
+    )
+    is_draft = models.BooleanField(
+        _("draft for public comment"),
+        default=False,
+        help_text=_("A draft (dự thảo) published to collect comments; it has no legal force."),
+    )
+    drafting_agency = models.ForeignKey(
+        "snippets.Agency",
+        verbose_name=_("drafting agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    comments_open_at = models.DateTimeField(_("comments open"), null=True, blank=True)
+    comments_close_at = models.DateTimeField(_("comments close"), null=True, blank=True)
+
+    parent_page_types = ["legal_documents.LegalDocumentIndexPage"]
+    subpage_types = []
+    purged_by_site_changes = False
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("document_type"), FieldPanel("number")]),
+        FieldRowPanel([FieldPanel("issuer"), FieldPanel("subject_area")]),
+        FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
+        FieldRowPanel(
+            [FieldPanel("issue_date"), FieldPanel("effective_date"), FieldPanel("expiry_date")],
+            heading=_("Dates"),
+        ),
+        FieldPanel("abstract"),
+        FieldPanel("full_text"),
+        InlinePanel("attachments", heading=_("Attached files"), label=_("file")),
+        InlinePanel("relations", heading=_("Relations to other documents"), label=_("relation")),
+        FieldPanel("national_database_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_draft"),
+                FieldPanel("drafting_agency"),
+                FieldRowPanel([FieldPanel("comments_open_at"), FieldPanel("comments_close_at")]),
+            ],
+            heading=_("Public consultation"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("number"),
+        index.SearchField("abstract"),
+        index.SearchField("full_text"),
+        index.SearchField("attachment_text"),
+        *FOLDED_SEARCH_FIELDS,
+        index.FilterField("number_key"),
+        index.FilterField("issue_date"),
+        index.FilterField("is_draft"),
+        index.FilterField("document_type"),
+        index.FilterField("issuer"),
+        index.FilterField("subject_area"),
+        index.FilterField("signer"),
+    ]
+
+    class Meta:
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
+
+    def save(self, *args, **kwargs):
+        self.number_key = number_key(self.number)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.is_draft:
+            if not self.number:
+                errors["number"] = _("A document other than a draft has a number.")
+            if not self.issue_date:
+                errors["issue_date"] = _("A document other than a draft has an issue date.")
+        start = self.issue_date
+        if start and self.effective_date and self.effective_date < start:
+            errors["effective_date"] = _("The effective date cannot be before the issue date.")
+        first_day = self.effective_date or start
+        if first_day and self.expiry_date and self.expiry_date <= first_day:
+            errors["expiry_date"] = _("The expiry date must be after the effective date.")
+        opens, closes = self.comments_open_at, self.comments_close_at
+        if self.is_draft and bool(opens) != bool(closes):
+            errors["comments_close_at"] = _("Give both the opening and the closing time.")
+        if opens and closes and closes <= opens:
+            errors["comments_close_at"] = _("Comments must close after they open.")
+        if self.number and self.issuer_id and self.duplicate_numbers().exists():
+            errors["number"] = _("This issuing agency already has a document with this number.")
+        if errors:
+            raise ValidationError(errors)
+
+    def duplicate_numbers(self):
+        """Other documents of the same issuer (in any language version of the agency) and
+        the same language with this number; the translations of this one are not others."""
+        others = LegalDocumentPage.objects.filter(
+            locale_id=self.locale_id,
+            number_key=number_key(self.number),
+            issuer__translation_key=self.issuer.translation_key,
+        )
+        if self.translation_key:
+            others = others.exclude(translation_key=self.translation_key)
+        return others.exclude(pk=self.pk) if self.pk else others
+
+    @cached_property
+    def status(self):
+        return status_of(self)
+
+    def reverse_relations(self):
+        """The published documents acting on this one, with the reverse wording."""
+        rows = self.relations_in.filter(source__live=True).select_related("source")
+        return [(REVERSE_WORDING[RelationKind(row.kind)], row.source) for row in rows]
+
+    def attachment_text(self):
+        texts = [
+            getattr(getattr(link.document, "extracted_text", None), "text", "")
+            for link in self.attachments.select_related("document__extracted_text")
+        ]
+        return "\n".join(text for text in texts if text)
+
+    def search_text_parts(self):
+        return [
+            self.number,
+            self.abstract,
+            searchable_text(self, "full_text"),
+            self.attachment_text(),
+        ]
+
+
+class LegalDocumentAttachment(TranslatableMixin, Orderable):
+    """A file of the document: the signed PDF, a DOCX, an XLSX annex…"""
+
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("link text"), max_length=255, blank=True, help_text=_("Defaults to the file's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("attached file")
+        verbose_name_plural = _("attached files")
+
+
+class LegalDocumentRelation(TranslatableMixin, Orderable):
+    """What this document does to another: replaces, amends, repeals, guides…"""
+
+    source = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField(_("relation"), max_length=32, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        LegalDocumentPage,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="relations_in",
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("target")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
+        indexes = [models.Index(fields=["target", "kind"], name="legal_relation_target")]
+
+    def clean(self):
+        super().clean()
+        if self.target_id and self.target_id == self.source_id:
+            raise ValidationError({"target": _("A document cannot relate to itself.")})

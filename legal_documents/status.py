@@ -1,0 +1,105 @@
+"""A document's legal status (tình trạng hiệu lực), derived from its dates and from what the
+published documents in force say about it; never stored, so it is right on the day it is read.
+
+- a draft for comment is a draft;
+- before its effective date (ngày có hiệu lực) it is not yet in force;
+- from its expiry date, or once a published document in force replaces or repeals it, it
+  has expired;
+- once a published document in force repeals part of it, it has partially expired;
+- otherwise it is in force.
+
+`status_expression()` computes it in the database (for filters and facet counts);
+`LegalDocumentPage.status` computes the same for one page.
+"""
+
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft for comment")
+    NOT_YET_IN_FORCE = "not_in_force_yet", _("Not yet in force")
+    IN_FORCE = "in_force", _("In force")
+    PARTIALLY_EXPIRED = "partially_expired", _("Partially expired")
+    EXPIRED = "expired", _("Expired")
+
+
+class RelationKind(models.TextChoices):
+    """What the document (the source) does to another one (the target). Each has its
+    reverse wording, shown on the target's page."""
+
+    REPLACES = "replaces", _("Replaces")
+    AMENDS = "amends", _("Amends and supplements")
+    REPEALS = "repeals", _("Repeals")
+    PARTIALLY_REPEALS = "partially_repeals", _("Partially repeals")
+    GUIDES = "guides", _("Guides the implementation of")
+
+
+REVERSE_WORDING = {
+    RelationKind.REPLACES: _("Replaced by"),
+    RelationKind.AMENDS: _("Amended and supplemented by"),
+    RelationKind.REPEALS: _("Repealed by"),
+    RelationKind.PARTIALLY_REPEALS: _("Partially repealed by"),
+    RelationKind.GUIDES: _("Implementation guided by"),
+}
+ENDING_KINDS = (RelationKind.REPLACES, RelationKind.REPEALS)
+PARTIAL_KINDS = (RelationKind.PARTIALLY_REPEALS,)
+
+
+def in_force_q(prefix="", today=None):
+    """Published, final documents whose effective date (or issue date) has come."""
+    today = today or timezone.localdate()
+    return Q(**{f"{prefix}live": True, f"{prefix}is_draft": False}) & (
+        Q(**{f"{prefix}effective_date__lte": today})
+        | Q(**{f"{prefix}effective_date__isnull": True, f"{prefix}issue_date__lte": today})
+    )
+
+
+def acting_relations(kinds, today=None):
+    """Relations of `kinds` from a document in force."""
+    from .models import LegalDocumentRelation
+
+    return LegalDocumentRelation.objects.filter(in_force_q("source__", today), kind__in=kinds)
+
+
+def status_expression(today=None):
+    """The status of each document of a queryset, as an annotation."""
+    today = today or timezone.localdate()
+    return Case(
+        When(is_draft=True, then=Value(Status.DRAFT)),
+        When(effective_date__gt=today, then=Value(Status.NOT_YET_IN_FORCE)),
+        When(expiry_date__lte=today, then=Value(Status.EXPIRED)),
+        When(
+            Exists(acting_relations(ENDING_KINDS, today).filter(target=OuterRef("pk"))),
+            then=Value(Status.EXPIRED),
+        ),
+        When(
+            Exists(acting_relations(PARTIAL_KINDS, today).filter(target=OuterRef("pk"))),
+            then=Value(Status.PARTIALLY_EXPIRED),
+        ),
+        default=Value(Status.IN_FORCE),
+        output_field=models.CharField(),
+    )
+
+
+def status_of(document, today=None):
+    """The status of one document (the same rule as `status_expression`)."""
+    today = today or timezone.localdate()
+    if document.is_draft:
+        return Status.DRAFT
+    if document.effective_date and document.effective_date > today:
+        return Status.NOT_YET_IN_FORCE
+    if document.expiry_date and document.expiry_date <= today:
+        return Status.EXPIRED
+    kinds = set(
+        acting_relations(ENDING_KINDS + PARTIAL_KINDS, today)
+        .filter(target=document.pk)
+        .values_list("kind", flat=True)
+    )
+    if kinds & set(ENDING_KINDS):
+        return Status.EXPIRED
+    if kinds:
+        return Status.PARTIALLY_EXPIRED
+    return Status.IN_FORCE

@@ -1,0 +1,34 @@
+"""Admin for the registry's editable lists, grouped under "Văn bản"."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LocaleColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import DocumentType, SubjectArea
+
+
+class DocumentTypeViewSet(SnippetViewSet):
+    model = DocumentType
+    icon = "tag"
+    list_display = ["name", "slug", "is_legislation", "sort_order", LocaleColumn(label=_("Locale"))]
+    ordering = ["sort_order", "name"]
+    search_fields = ["name"]
+
+
+class SubjectAreaViewSet(SnippetViewSet):
+    model = SubjectArea
+    icon = "folder-inverse"
+    list_display = ["name", "slug", LocaleColumn(label=_("Locale"))]
+    ordering = ["name"]
+    search_fields = ["name"]
+
+
+class LegalDocumentsViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Legal documents")
+    menu_icon = "doc-full-inverse"
+    menu_order = 250
+    items = (DocumentTypeViewSet, SubjectAreaViewSet)
+
+
+register_snippet(LegalDocumentsViewSetGroup)
