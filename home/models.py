@@ -42,6 +42,7 @@ class HomePage(Page):
         "articles.ArticleIndexPage",
         "articles.AnnouncementIndexPage",
         "blocs.BlocIndexPage",
+        "legal_documents.LegalDocumentIndexPage",
     ]
     max_count_per_parent = 1
 

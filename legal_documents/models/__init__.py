@@ -1,11 +1,7 @@
 from .consultation import CommentStatus, ConsultationComment
-from .documents import (
-    LegalDocumentAttachment,
-    LegalDocumentIndexPage,
-    LegalDocumentPage,
-    LegalDocumentRelation,
-)
+from .documents import LegalDocumentAttachment, LegalDocumentPage, LegalDocumentRelation
 from .extracted import AttachmentText, ExtractionOutcome
+from .index import LegalDocumentIndexPage
 from .taxonomy import DocumentType, SubjectArea
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""The registry of legal documents (Văn bản): its index page and one page per document."""
+"""One page per legal document (văn bản) or draft for comment (dự thảo)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -6,7 +6,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -16,27 +15,7 @@ from core.text import searchable_text
 
 from ..numbers import number_key, number_validator
 from ..status import REVERSE_WORDING, RelationKind, status_of
-
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class LegalDocumentIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
-    """The "Văn bản" section: every document, searchable and filtered by facets."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    per_page = models.PositiveSmallIntegerField(_("items per page"), default=20)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["legal_documents.LegalDocumentPage"]
-    paginated_listing = True
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
-
-    class Meta:
-        verbose_name = _("legal document index")
-        verbose_name_plural = _("legal document indexes")
+from .index import RICH_TEXT_FEATURES
 
 
 class LegalDocumentPage(FoldedSearchMixin, Page):
