@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -18,7 +19,7 @@ from ..status import REVERSE_WORDING, RelationKind, status_of
 from .index import RICH_TEXT_FEATURES
 
 
-class LegalDocumentPage(FoldedSearchMixin, Page):
+class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
     """One document (văn bản), or a draft published for public comment (dự thảo)."""
 
     document_type = models.ForeignKey(
