@@ -98,3 +98,6 @@ def attachment_factory(db):
         )
 
     return make
+
+
+from tests.editorial.conftest import administrator, editor, moderator  # noqa: E402, F401
