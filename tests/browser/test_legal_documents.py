@@ -5,6 +5,7 @@ once a moderator has approved it."""
 
 import importlib
 import io
+import re
 from datetime import date
 
 import pytest
@@ -14,11 +15,18 @@ from fpdf import FPDF
 from playwright.sync_api import expect
 from wagtail.models import WorkflowState
 
-from legal_documents.models import DocumentType, LegalDocumentIndexPage, LegalDocumentPage
+from demo.legal import LegalDemo
+from legal_documents.models import (
+    CommentStatus,
+    ConsultationComment,
+    DocumentType,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+)
 from snippets.models import Agency
 from tests.legal_documents.conftest import publish
 
-from .conftest import log_in
+from .conftest import DESKTOP, PHONE, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,6 +36,11 @@ pytestmark = [
 TITLE = "Quyết định ban hành Quy chế quản lý Cổng thông tin điện tử của Sở"
 NUMBER = "15/2024/QĐ-UBND"
 TARGET_TITLE = "Quy chế cũ về quản lý Cổng thông tin điện tử"
+# In the demo registry (demo.legal_data).
+DEMO_TITLE = "Quy chế quản lý nhiệm vụ khoa học và công nghệ cấp thành phố"
+OPEN_DRAFT = "du-thao-chinh-sach-ho-tro-khoi-nghiep-doi-moi-sang-tao"
+COMMENT = "Đề nghị bổ sung hỗ trợ chi phí thử nghiệm sản phẩm mẫu cho doanh nghiệp khởi nghiệp."
+SIZES = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 
 
 @pytest.fixture(autouse=True)
@@ -183,3 +196,106 @@ def test_editor_enters_a_document_with_two_files_and_a_relation(
     assert [(link.kind, link.target_id) for link in submitted.relations.all()] == [
         ("replaces", target.pk)
     ]
+
+
+@pytest.fixture
+def legal_demo(demo_content):
+    return LegalDemo(demo_content).load()
+
+
+def choose_facet(page, legend, option):
+    group = page.get_by_role("group", name=legend)
+    group.get_by_role("radio", name=re.compile(rf"^{re.escape(option)}\b")).check()
+
+
+@SIZES
+def test_citizen_filters_finds_by_number_and_downloads(live_server, new_page, legal_demo, viewport):
+    page = new_page(viewport)
+    page.goto(f"{live_server.url}{legal_demo.index.url}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Văn bản")
+
+    page.locator("summary", has_text="Bộ lọc").click()
+    choose_facet(page, "Loại văn bản", "Quyết định")
+    choose_facet(page, "Năm ban hành", "2024")
+    page.get_by_role("button", name="Áp dụng bộ lọc").click()
+    page.wait_for_url(re.compile(r"year=2024"))
+    items = page.locator(".registry-item")
+    expect(items.first).to_be_visible()
+    for type_name in items.locator(".registry-item__type").all_inner_texts():
+        assert type_name == "Quyết định"
+    for issued in items.locator("time").all_inner_texts():
+        assert issued.endswith("/2024")
+    expect(page.get_by_role("link", name=DEMO_TITLE)).to_be_visible()
+
+    search = page.get_by_role("searchbox", name="Số ký hiệu hoặc từ khóa")
+    search.fill("15/2024/qd-ubnd")
+    search.press("Enter")
+    page.wait_for_url(re.compile(r"q=15"))
+    expect(items).to_have_count(1)
+    expect(items).to_contain_text("15/2024/QĐ-UBND")
+    items.get_by_role("link", name=DEMO_TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_TITLE)
+
+    link = page.get_by_role("link", name=re.compile(r"^Tải về .*PDF"))
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    with open(download.value.path(), "rb") as saved:
+        assert saved.read(5) == b"%PDF-"
+    response = page.request.get(link.get_attribute("href"))
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+
+
+def citizen_comments(page, draft_url):
+    page.goto(draft_url)
+    page.get_by_role("link", name="Gửi ý kiến góp ý").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Góp ý dự thảo")
+    form = page.locator("form.consultation-form")
+    form.get_by_label("Họ và tên").fill("Đỗ Thị Hoa")
+    form.get_by_label("Cơ quan, tổ chức").fill("Hội Doanh nhân trẻ thành phố")
+    form.get_by_label("Thư điện tử").fill("hoa.do@example.com")
+    form.get_by_label("Điều, khoản góp ý").fill("Điều 6")
+    form.get_by_label("Nội dung góp ý").fill(COMMENT)
+    form.get_by_label("Hiển thị họ tên").check()
+    form.get_by_label(re.compile("^Tôi đồng ý cho xử lý dữ liệu cá nhân")).check()
+    form.get_by_role("button", name="Gửi ý kiến").click()
+    confirmation = page.get_by_role("status")
+    expect(confirmation).to_contain_text("ý kiến của bạn đã được tiếp nhận")
+    expect(confirmation).to_contain_text("sau khi được kiểm duyệt")
+    page.goto(draft_url)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text(COMMENT)
+
+
+def moderator_approves_comment(page, base_url):
+    log_in(page, base_url, "kiemduyetvien")
+    page.goto(f"{base_url}/admin/legal-documents/comments/?status=pending")
+    page.get_by_role("link", name=re.compile(re.escape(COMMENT[:40]))).click()
+    page.get_by_label("Đã duyệt", exact=True).check()
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.locator(".messages")).to_be_visible()
+    page.context.close()
+
+
+def test_citizen_comments_on_a_draft_shown_once_approved(
+    live_server, new_page, make_member, legal_demo
+):
+    base_url = live_server.url
+    draft_url = base_url + legal_demo.pages[OPEN_DRAFT].url
+    make_member("kiemduyetvien", "Kiểm duyệt viên")
+    citizen = new_page(PHONE)
+    citizen_comments(citizen, draft_url)
+    comment = ConsultationComment.objects.get(email="hoa.do@example.com")
+    assert comment.status == CommentStatus.PENDING
+
+    moderator_approves_comment(new_page(), base_url)
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.APPROVED
+    assert comment.moderated_by.username == "kiemduyetvien"
+
+    citizen.reload()
+    published = citizen.locator(".consultation__comment", has_text=COMMENT)
+    expect(published).to_be_visible()
+    expect(published).to_contain_text("Đỗ Thị Hoa (Hội Doanh nhân trẻ thành phố)")
+    expect(citizen.locator("main")).not_to_contain_text("hoa.do@example.com")
