@@ -26,7 +26,7 @@ pytestmark = [
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING_IMPACTS = {"serious", "critical"}
-SCREENSHOTS = ["home", "article", "bloc", "search", "sign-in"]
+SCREENSHOTS = ["home", "article", "bloc", "search", "sign-in", "legal documents", "legal document"]
 
 
 @pytest.fixture
@@ -65,7 +65,8 @@ def audited_pages(demo_content_en):
             agency_url(bloc_index.get_translation(english), agency.get_translation(english)),
         ),
         "search": ("/tim-kiem/?q=thi+dua", "/en/search/?q=emulation"),
-        "legal documents": both(legal.index),
+        # Filtered: the facets are then unfolded at every width.
+        "legal documents": tuple(f"{url}?year=2024" for url in both(legal.index)),
         "legal document": both(legal.pages["quyet-dinh-15-2024-qd-ubnd"]),
         "draft": (draft.url, None),
         "comment form": (draft.url + draft.reverse_subpage("consultation"), None),
