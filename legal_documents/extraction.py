@@ -10,7 +10,9 @@ killed at the timeout: a PDF or zip bomb, or a file that makes a library loop, c
 process only. The live pages that attach the document are then indexed again, so a file
 uploaded or replaced after the page was published is found by its words.
 
-The text is stored as read; search folds it (core.indexing).
+The text is stored as read; search folds it (core.indexing). A loader that makes many
+documents whose text it knows can store their AttachmentText (with the file's name) in the
+same transaction: a file already read is not read again.
 """
 
 import json

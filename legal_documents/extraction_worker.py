@@ -112,10 +112,12 @@ def docx_text(stream, limits, collector):
 
 def add_blocks(blocks, collector):
     """Paragraphs and tables in the order of the document; nested tables included."""
+    from docx.table import Table
+
     for block in blocks:
         if collector.full:
             return
-        if hasattr(block, "rows"):
+        if isinstance(block, Table):
             for row in block.rows:
                 previous = None
                 for cell in row.cells:

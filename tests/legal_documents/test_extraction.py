@@ -1,11 +1,13 @@
 """The text of attached files: read safely in a worker process, stored, and searched."""
 
+import io
 import time
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
@@ -259,3 +261,26 @@ def test_uploads_from_the_chooser_and_the_multiple_uploader_are_read(
     documents = list(get_document_model().objects.all())
     page = legal_document_factory(attachments=documents)
     assert search("multipleword") == [page.title] == search("chooserword")
+
+
+def test_the_command_reads_the_documents_not_read_yet(attachment_factory, upload):
+    read = upload("da-doc.pdf", text_pdf("Da doc"))
+    waiting = attachment_factory(name="chua-doc.docx", content=word_file(["Chưa đọc"]))
+    output = io.StringIO()
+    call_command("extract_attachment_text", stdout=output)
+    assert "extracted: 1" in output.getvalue()
+    assert "Chưa đọc" in outcome_of(waiting).text
+    call_command("extract_attachment_text", "--all", stdout=output)
+    assert "extracted: 2" in output.getvalue() and outcome_of(read).text == "Da doc"
+
+
+def test_a_loader_that_stores_the_text_spares_the_reading(
+    attachment_factory, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(extraction, "read_text", lambda *args: pytest.fail("read again"))
+    with django_capture_on_commit_callbacks(execute=True):
+        document = attachment_factory(name="mau.pdf", content=text_pdf("Mau"))
+        AttachmentText.objects.create(
+            document=document, file_name=document.file.name, outcome="extracted", text="Mẫu"
+        )
+    assert outcome_of(document).text == "Mẫu"
