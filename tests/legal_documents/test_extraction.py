@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from fpdf import FPDF
 from wagtail.documents import get_document_model
 
 from legal_documents import extraction
@@ -129,10 +130,24 @@ def test_a_pdf_bomb_beyond_the_memory_cap_is_refused(upload, limits, caplog):
     assert "memory limit" in caplog.text
 
 
-def test_a_docx_zip_bomb_is_refused_before_it_is_inflated(upload, caplog):
-    bomb = zip_bomb(word_file(["Báo cáo"]), 20)
-    assert outcome_of(upload("bom.docx", bomb)).outcome == ExtractionOutcome.REFUSED
+@pytest.mark.parametrize(
+    ("name", "base"), [("bom.docx", word_file(["Báo cáo"])), ("bom.xlsx", spreadsheet([["a"]]))]
+)
+def test_a_zip_bomb_is_refused_before_it_is_inflated(upload, caplog, name, base):
+    bomb = zip_bomb(base, 20)
+    assert outcome_of(upload(name, bomb)).outcome == ExtractionOutcome.REFUSED
     assert "ratio limit" in caplog.text
+
+
+def test_a_pdf_locked_with_a_password_is_refused(upload, caplog):
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="chu-so-huu", user_password="mat-khau")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(text="Bi mat")
+    document = upload("khoa.pdf", bytes(pdf.output()))
+    assert outcome_of(document).outcome == ExtractionOutcome.REFUSED
+    assert "encrypted" in caplog.text
 
 
 def test_a_zip_larger_than_the_limit_once_inflated_is_refused(upload, limits, caplog):

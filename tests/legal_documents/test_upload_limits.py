@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -110,6 +110,17 @@ def test_a_file_name_too_long_for_a_title_is_no_server_error(editor_client):
     file = SimpleUploadedFile("v" * 300 + ".pdf", text_pdf("Ten dai"))
     response = editor_client.post(reverse("wagtaildocs:add_multiple"), {"files[]": file})
     assert response.status_code == 200
+
+
+def test_a_large_upload_streams_to_disk_and_gets_a_form_error(editor_client, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
+    big = SimpleUploadedFile("lon.pdf", b"%PDF-1.4\n" + b"0" * 3 * 1024 * 1024)
+    response = editor_client.post(
+        reverse("wagtaildocs:add"), {"title": "Lớn", "file": big, "tags": ""}
+    )
+    assert response.status_code == 200
+    assert isinstance(response.context["form"].files["file"], TemporaryUploadedFile)
+    assert "Tệp quá lớn" in form_errors(response)
 
 
 def test_large_uploads_stream_to_disk():
