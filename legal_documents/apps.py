@@ -6,3 +6,8 @@ class LegalDocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "legal_documents"
     verbose_name = _("Legal documents")
+
+    def ready(self):
+        from . import purging
+
+        purging.connect()
