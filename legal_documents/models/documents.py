@@ -214,22 +214,48 @@ class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     def shown_relations(self, request):
         """(wording, document) pairs: what this document does to others, then what others do
-        to it; only documents readers may see are named. Two queries."""
+        to any language version of it. Each document is named in this page's language when
+        it has a visible translation there; only documents readers may see are named. Three
+        queries at most."""
         outgoing = [
             (row.get_kind_display(), row.target) for row in self.relations.select_related("target")
         ]
         incoming = [
             (REVERSE_WORDING[RelationKind(row.kind)], row.source)
-            for row in self.relations_in.select_related("source")
+            for row in LegalDocumentRelation.objects.filter(
+                target__translation_key=self.translation_key
+            )
+            .exclude(source__translation_key=self.translation_key)
+            .select_related("source")
+            .order_by("kind", "sort_order", "pk")
         ]
-        return [(words, page) for words, page in outgoing + incoming if is_visible(page, request)]
+        translations = self.translations_here([page for _words, page in outgoing + incoming])
+        shown, seen = [], set()
+        for words, page in outgoing + incoming:
+            translation = translations.get(page.translation_key)
+            page = translation if is_visible(translation, request) else page
+            if is_visible(page, request) and (words, page.pk) not in seen:
+                seen.add((words, page.pk))
+                shown.append((words, page))
+        return shown
+
+    def translations_here(self, pages):
+        """{translation key: the published version in this page's locale} of `pages`."""
+        keys = {page.translation_key for page in pages if page.locale_id != self.locale_id}
+        if not keys:
+            return {}
+        versions = LegalDocumentPage.objects.live().filter(
+            locale_id=self.locale_id, translation_key__in=keys
+        )
+        return {version.translation_key: version for version in versions}
 
     def add_appearances(self, batch):
-        """The documents it relates to, both ways: their status and relations show it."""
+        """The documents it relates to, both ways, in every language: their status and
+        relations show it."""
         related = LegalDocumentPage.objects.filter(
             Q(relations__target=self) | Q(relations_in__source=self)
-        ).distinct()
-        for page in related:
+        ).values("translation_key")
+        for page in LegalDocumentPage.objects.filter(translation_key__in=related):
             batch.add_page_and_api(page)
 
     def attachment_text(self):

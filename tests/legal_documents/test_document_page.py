@@ -4,8 +4,10 @@ preview, print view, JSON-LD, hreflang, drafts; nothing unpublished or private s
 import json
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -271,3 +273,35 @@ def test_english_translation_has_hreflang_links(
     assert links["en"] == english.full_url
     vi_links = re.findall(r'hreflang="en" href="([^"]+)"', client.get(page.url).content.decode())
     assert vi_links == [english.full_url]
+
+
+def test_english_relations_name_english_versions(
+    client, legal_document_factory, locale_en, home, legal_index
+):
+    old = legal_document_factory(title="Quyết định cũ")
+    page = legal_document_factory(relations=[(RelationKind.REPLACES, old)])
+    for vietnamese in (home, legal_index):
+        vietnamese.copy_for_translation(locale_en).save_revision().publish()
+    english = {}
+    for vietnamese, title in ((old, "Old decision"), (page, "New decision")):
+        translation = vietnamese.copy_for_translation(locale_en)
+        translation.title = title
+        translation.save_revision().publish()
+        translation.refresh_from_db()
+        english[title] = translation
+    html = client.get(english["New decision"].url).content.decode()
+    assert "Replaces" in html and english["Old decision"].url in html
+    old_html = client.get(english["Old decision"].url).content.decode()
+    assert "Replaced by" in old_html and english["New decision"].url in old_html
+    assert f'href="{old.url}"' not in html and f'href="{page.url}"' not in old_html
+
+
+def test_the_print_view_keeps_the_facts_and_text_only(client, legal_document_factory, pdf):
+    html = client.get(legal_document_factory(attachments=[pdf]).url).content.decode()
+    assert 'href="/static/css/print.css" media="print"' in html
+    assert "/static/legal_documents/document-page.css" in html
+    css = Path(finders.find("legal_documents/document-page.css")).read_text(encoding="utf-8")
+    print_rules = css[css.index("@media print") :]
+    assert ".pdf-preview { display: none !important; }" in print_rules
+    site_print = Path(finders.find("css/print.css")).read_text(encoding="utf-8")
+    assert ".print-button" in site_print and "nav" in site_print
