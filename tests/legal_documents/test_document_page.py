@@ -232,18 +232,28 @@ def test_a_private_document_is_not_linked_from_its_relations(client, legal_docum
     assert "Văn bản mật" not in html
 
 
-def test_a_draft_shows_its_comment_window(client, legal_document_factory):
+@pytest.mark.parametrize(
+    ("opens_in", "closes_in", "state", "words"),
+    [
+        (-1, 10, "open", "Đang trong thời gian lấy ý kiến."),
+        (2, 10, "upcoming", "Chưa đến thời gian lấy ý kiến."),
+        (-10, -1, "closed", "Đã hết thời gian lấy ý kiến."),
+    ],
+)
+def test_a_draft_shows_its_comment_window(
+    client, legal_document_factory, opens_in, closes_in, state, words
+):
     now = timezone.now()
     page = legal_document_factory(
         is_draft=True,
         number="",
-        comments_open_at=now - timedelta(days=1),
-        comments_close_at=now + timedelta(days=10),
+        comments_open_at=now + timedelta(days=opens_in),
+        comments_close_at=now + timedelta(days=closes_in),
     )
     html = client.get(page.url).content.decode()
-    assert "Dự thảo" in html
+    assert ">Dự thảo<" in html
     assert "status-badge--draft" in html
-    assert "consultation__state--open" in html
+    assert f"consultation__state--{state}" in html and words in html
     assert json_ld(html)["@type"] == "DigitalDocument"
 
 
