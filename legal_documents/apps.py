@@ -8,7 +8,9 @@ class LegalDocumentsConfig(AppConfig):
     verbose_name = _("Legal documents")
 
     def ready(self):
-        from . import extraction
+        from . import extraction, purging
 
         # The text of a document's new file is read for search (legal_documents.extraction).
         extraction.connect()
+        # Deleted relations purge the documents they pointed to (legal_documents.purging).
+        purging.connect()
