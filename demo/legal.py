@@ -51,11 +51,16 @@ class LegalDemo:
         self.now = timezone.now()
         self.today = timezone.localdate()
 
-    def load(self):
+    def prepare(self):
+        """The section and its lists, without documents (the load generator's start)."""
         self.index = self.ensure_index()
         self.types = self.ensure_terms(DocumentType, data.DOCUMENT_TYPES)
         self.areas = self.ensure_terms(SubjectArea, data.SUBJECT_AREAS)
         self.people = {**self.demo.people, **self.ensure_signers()}
+        return self
+
+    def load(self):
+        self.prepare()
         self.pages = {}
         for spec in data.DOCUMENTS:
             self.pages[spec.slug] = self.ensure_document(spec)
