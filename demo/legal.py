@@ -128,7 +128,7 @@ class LegalDemo:
         signer_title, signature = data.SIGNATURES[spec.signer]
         signer = self.people[spec.signer]
         lines = paragraphs(spec.type, spec.abstract, issuer.name, effective or issued)
-        sheet = Sheet(
+        sheet = Sheet.of(
             data.HEADERS[spec.issuer],
             number,
             f"Hải Phòng, {vietnamese_date(issued)}",
@@ -184,7 +184,7 @@ class LegalDemo:
         if existing is not None:
             return existing.specific
         drafting = self.demo.agencies["so-khcn"]
-        sheet = Sheet(
+        sheet = Sheet.of(
             data.HEADERS[spec.issuer],
             "",
             f"Hải Phòng, {vietnamese_date(self.today)}",

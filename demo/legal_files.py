@@ -7,6 +7,8 @@ downloaded; the same text gives the same file, so loading twice changes nothing.
 
 import io
 import logging
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -85,19 +87,34 @@ def full_text_html(lines):
     return "".join(html)
 
 
+@dataclass(frozen=True)
 class Sheet:
-    """What a document's file shows: its header, title, paragraphs and signature."""
+    """What a document's file shows: its header, title, paragraphs and signature (the
+    lists as tuples: a sheet is the key of the drawn files' cache)."""
 
-    def __init__(self, agency_lines, number, place_date, type_name, title, paragraphs, signature):
-        self.agency_lines = agency_lines
-        self.number = number
-        self.place_date = place_date
-        self.type_name = type_name
-        self.title = title
-        self.paragraphs = paragraphs
-        self.signature = signature
+    agency_lines: tuple
+    number: str
+    place_date: str
+    type_name: str
+    title: str
+    paragraphs: tuple
+    signature: tuple
+
+    @classmethod
+    def of(cls, agency_lines, number, place_date, type_name, title, paragraphs, signature):
+        return cls(
+            tuple(agency_lines),
+            number,
+            place_date,
+            type_name,
+            title,
+            tuple(paragraphs),
+            tuple(signature),
+        )
 
 
+# Cached like demo.ensure.draw_image: the test suite loads the demo many times in one process.
+@lru_cache(maxsize=64)
 def pdf_bytes(sheet):
     pdf = FPDF(format="A4")
     pdf.set_margins(20, 15, 15)
@@ -135,6 +152,7 @@ def pdf_bytes(sheet):
     return bytes(pdf.output())
 
 
+@lru_cache(maxsize=8)
 def docx_bytes(sheet):
     document = DocxDocument()
     document.core_properties.title = f"{sheet.type_name} {sheet.number}".strip()

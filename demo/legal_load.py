@@ -78,7 +78,7 @@ class LegalLoad:
         self.recent = deque(maxlen=1000)  # the latest final documents, for relations
 
     def pool_file(self, n):
-        sheet = Sheet(
+        sheet = Sheet.of(
             ["UBND THÀNH PHỐ HẢI PHÒNG", "VĂN PHÒNG"],
             f"{n}/DLTT-VP",
             "Hải Phòng, ngày 01 tháng 01 năm 2025",
