@@ -38,6 +38,7 @@ from .legal_files import (
     full_text_html,
     paragraphs,
     pdf_bytes,
+    sheet_text,
     vietnamese_date,
 )
 
@@ -167,12 +168,15 @@ class LegalDemo:
     def attachments(self, sheet, slug, docx=False):
         """The document's signed PDF (and a DOCX of it), made once and kept by title."""
         label = f"{sheet.type_name} {sheet.number}" if sheet.number else sheet.title
+        text = sheet_text(sheet)
         files = [
-            ensure_legal_file(f"{label} (PDF)", f"{slug}.pdf", lambda: pdf_bytes(sheet)),
+            ensure_legal_file(f"{label} (PDF)", f"{slug}.pdf", lambda: pdf_bytes(sheet), text),
         ]
         if docx:
             files.append(
-                ensure_legal_file(f"{label} (DOCX)", f"{slug}.docx", lambda: docx_bytes(sheet))
+                ensure_legal_file(
+                    f"{label} (DOCX)", f"{slug}.docx", lambda: docx_bytes(sheet), text
+                )
             )
         return [
             LegalDocumentAttachment(document=file, locale=self.locale, sort_order=order)

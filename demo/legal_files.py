@@ -19,6 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from editorial.uploads import check_document_file
+from legal_documents.models import AttachmentText, ExtractionOutcome
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 # fpdf2 subsets the font with fontTools, which logs every glyph it keeps at INFO.
@@ -176,8 +177,28 @@ def legal_collection():
     return existing or root.add_child(name=COLLECTION_NAME)
 
 
-def ensure_legal_file(title, filename, make_bytes):
-    """The Wagtail document `title`, made from `make_bytes()` unless it already exists."""
+def sheet_text(sheet):
+    """The words of a sheet's file, in reading order."""
+    number = [f"Số: {sheet.number}"] if sheet.number else []
+    return "\n".join(
+        [
+            *sheet.agency_lines,
+            *number,
+            *MOTTO,
+            sheet.place_date,
+            sheet.type_name.upper(),
+            sheet.title,
+            *sheet.paragraphs,
+            *(line for line in sheet.signature if line),
+        ]
+    )
+
+
+def ensure_legal_file(title, filename, make_bytes, text):
+    """The Wagtail document `title`, made from `make_bytes()` unless it already exists.
+
+    Its `text` is stored as the file's extracted text in the same transaction: the
+    extraction on upload (legal_documents.extraction) then has nothing left to read."""
     document_model = get_document_model()
     document = document_model.objects.filter(title=title).first()
     if document is None:
@@ -185,4 +206,12 @@ def ensure_legal_file(title, filename, make_bytes):
         document.file = ContentFile(make_bytes(), name=filename)
         check_document_file(document.file)
         document.save()
+        AttachmentText.objects.update_or_create(
+            document=document,
+            defaults={
+                "file_name": document.file.name,
+                "outcome": ExtractionOutcome.EXTRACTED,
+                "text": text,
+            },
+        )
     return document

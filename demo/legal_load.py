@@ -28,7 +28,7 @@ from legal_documents.models import (
 from legal_documents.numbers import number_key
 from legal_documents.status import RelationKind
 
-from .legal_files import Sheet, ensure_legal_file, paragraphs, pdf_bytes
+from .legal_files import Sheet, ensure_legal_file, paragraphs, pdf_bytes, sheet_text
 from .progress import ProgressBar
 from .vocabulary import TOPICS, ascii_slug
 
@@ -88,7 +88,10 @@ class LegalLoad:
             ["CHÁNH VĂN PHÒNG"],
         )
         return ensure_legal_file(
-            FILE_TITLE.format(n), f"du-lieu-tai-thu-{n}.pdf", lambda: pdf_bytes(sheet)
+            FILE_TITLE.format(n),
+            f"du-lieu-tai-thu-{n}.pdf",
+            lambda: pdf_bytes(sheet),
+            sheet_text(sheet),
         )
 
     @property

@@ -20,6 +20,7 @@ from legal_documents.models import (
     CommentStatus,
     ConsultationComment,
     DocumentType,
+    ExtractionOutcome,
     LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalDocumentRelation,
@@ -114,6 +115,12 @@ def test_files_and_pages_in_both_languages(client, legal_demo):
     ):
         assert line in text
     assert "<b>Điều 1.</b>" in page.full_text
+    # The loader stores the text it wrote: found by words that are only in its file.
+    assert pdf.extracted_text.outcome == ExtractionOutcome.EXTRACTED
+    decision = legal_demo.pages["quyet-dinh-2456-qd-ubnd"]
+    assert not decision.full_text
+    found = LegalDocumentPage.objects.live().search("chính quyền địa phương")
+    assert decision.pk in {result.pk for result in found}
 
     plan = legal_demo.pages["ke-hoach-45-kh-skhcn"]
     docx = plan.attachments.get(document__file__endswith=".docx").document
