@@ -1,10 +1,12 @@
 """Admin for the registry's editable lists, grouped under "Văn bản"."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_comments import MENU_HOOK, ConsultationCommentViewSet
 from .models import DocumentType, SubjectArea
 
 
@@ -28,7 +30,14 @@ class LegalDocumentsViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Legal documents")
     menu_icon = "doc-full-inverse"
     menu_order = 250
+    submenu_hook = MENU_HOOK
     items = (DocumentTypeViewSet, SubjectAreaViewSet)
 
 
 register_snippet(LegalDocumentsViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_consultation_comments():
+    """The comments on drafts, in the "Văn bản" menu (legal_documents.admin_comments)."""
+    return ConsultationCommentViewSet()
