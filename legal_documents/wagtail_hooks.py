@@ -1,13 +1,17 @@
 """Admin for the registry's editable lists, grouped under "Văn bản"."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.middleware import never_cache
+
 from .admin_comments import MENU_HOOK, ConsultationCommentViewSet
-from .models import DocumentType, SubjectArea
+from .models import DocumentType, LegalDocumentPage, SubjectArea
+from .models.consultation import window_changes_within
 
 
 class DocumentTypeViewSet(SnippetViewSet):
@@ -41,3 +45,13 @@ register_snippet(LegalDocumentsViewSetGroup)
 def register_consultation_comments():
     """The comments on drafts, in the "Văn bản" menu (legal_documents.admin_comments)."""
     return ConsultationCommentViewSet()
+
+
+@hooks.register("before_serve_page")
+def never_cache_a_draft_about_to_open_or_close(page, request, serve_args, serve_kwargs):
+    """A cached copy of a draft's page must not outlive its window's state (the form's
+    link, "closed"): within a shared cache's lifetime of the change, it is never cached."""
+    if isinstance(page, LegalDocumentPage) and window_changes_within(
+        page, settings.HTTP_CACHE_S_MAXAGE
+    ):
+        never_cache(request)

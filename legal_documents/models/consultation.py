@@ -123,12 +123,27 @@ def window_state(page, now=None):
     return Window.OPEN if now < closes else Window.CLOSED
 
 
+def window_changes_within(page, seconds, now=None):
+    """Whether the window opens or closes in the next `seconds`: a copy of the page kept
+    that long by a cache in front would show it in the wrong state."""
+    state = window_state(page, now)
+    now = now or timezone.now()
+    if state == Window.UPCOMING:
+        change = page.comments_open_at
+    elif state == Window.OPEN:
+        change = page.comments_close_at
+    else:
+        return False
+    return (change - now).total_seconds() <= seconds
+
+
 class Consultation:
     """What a draft's page shows of its consultation, in two queries whatever the number of
     comments: the window, the count received, the approved comments."""
 
-    def __init__(self, page, now=None):
+    def __init__(self, page, now=None, request=None):
         self.page = page
+        self.request = request
         self.state = window_state(page, now)
         self.opens = page.comments_open_at
         self.closes = page.comments_close_at
@@ -148,6 +163,10 @@ class Consultation:
     @property
     def is_closed(self):
         return self.state == Window.CLOSED
+
+    def form_url(self):
+        """The address of the comment form (`<draft's URL>gop-y/`)."""
+        return self.page.get_url(request=self.request) + self.page.reverse_subpage("consultation")
 
     @cached_property
     def received(self):

@@ -15,9 +15,9 @@ register = template.Library()
 TIME_FORMATS = {"vi": "H:i \\n\\g\\à\\y d/m/Y", "en": "j F Y, H:i"}
 
 
-@register.simple_tag
-def consultation_for(page):
-    return Consultation(page)
+@register.simple_tag(takes_context=True)
+def consultation_for(context, page):
+    return Consultation(page, request=context.get("request"))
 
 
 @register.filter
