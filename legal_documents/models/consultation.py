@@ -160,10 +160,6 @@ class Consultation:
     def is_upcoming(self):
         return self.state == Window.UPCOMING
 
-    @property
-    def is_closed(self):
-        return self.state == Window.CLOSED
-
     def form_url(self):
         """The address of the comment form (`<draft's URL>gop-y/`)."""
         return self.page.get_url(request=self.request) + self.page.reverse_subpage("consultation")

@@ -210,3 +210,29 @@ def test_a_bad_email_address_is_a_form_error(client, draft):
 
 def test_other_methods_are_not_allowed(client, draft):
     assert client.put(form_url(draft)).status_code == 405
+
+
+def test_a_post_beyond_the_upload_limit_is_a_400_and_keeps_nothing(client, draft, settings):
+    body = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+
+    response = client.post(form_url(draft), form_data(body=body))
+
+    assert response.status_code == 400
+    assert not ConsultationComment.objects.exists()
+
+
+def test_the_api_serves_no_comment_and_no_email(client, draft):
+    ConsultationComment.objects.create(
+        document=draft,
+        name="Phạm Thị Hoa",
+        email="hoa.pham@example.vn",
+        body="Ý kiến đã duyệt",
+        status=CommentStatus.APPROVED,
+        consented_at=draft.comments_open_at,
+    )
+
+    for url in (f"/api/v2/pages/{draft.pk}/?fields=*", "/api/v2/pages/?fields=*&limit=50"):
+        response = client.get(url)
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert "hoa.pham@example.vn" not in content and "Phạm Thị Hoa" not in content
