@@ -5,6 +5,8 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -227,3 +229,18 @@ def test_the_menu_shows_the_comments_under_legal_documents(client, request, role
     html = client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert admin_url("index") in html
+
+
+def test_the_list_costs_the_same_queries_whatever_the_number_of_comments(client, moderator, draft):
+    signed_in(client, moderator)
+    make_comment(draft)
+    client.get(admin_url("index"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(admin_url("index"))
+    for _n in range(30):
+        make_comment(draft, status=CommentStatus.APPROVED)
+
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(admin_url("index")).status_code == 200
+
+    assert len(many) == len(few)

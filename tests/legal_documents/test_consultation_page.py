@@ -157,3 +157,16 @@ def test_receiving_moderating_and_deleting_comments_purge_the_draft(
     with django_capture_on_commit_callbacks(execute=True):
         comment.delete()
     assert url in purged
+
+
+def test_a_draft_and_its_translation_are_one_consultation(draft, locale_en):
+    english = draft.copy_for_translation(locale_en, copy_parents=True)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    make_comment(draft, status=CommentStatus.APPROVED, body="Ý kiến tiếng Việt")
+    make_comment(english, status=CommentStatus.APPROVED, body="A comment in English")
+
+    html, _queries = render_section(english)
+
+    assert "Ý kiến tiếng Việt" in html and "A comment in English" in html
+    assert "<dd>2</dd>" in html
