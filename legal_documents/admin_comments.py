@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -117,16 +118,38 @@ class CommentIndexView(generic.IndexView):
         yield from super().stream_csv(queryset)
 
 
+class YesNoPanel(FieldPanel):
+    """A boolean shown read-only in words, not as "True" or "False"."""
+
+    def format_value_for_display(self, value):
+        return yes_no(value)
+
+
 class CommentEditView(generic.EditView):
     """Moderating one comment: its text shown read-only, its status chosen."""
 
     success_message = _("The comment's status was saved.")
+
+    def get_side_panels(self):
+        # Wagtail's status panel would call a comment "live": the status is in the form.
+        return MediaContainer()
 
     def save_instance(self):
         if "status" in self.form.changed_data:
             self.form.instance.moderated_at = timezone.now()
             self.form.instance.moderated_by = self.request.user
         return super().save_instance()
+
+
+class CommentInspectView(generic.InspectView):
+    """A comment's details, with words for the commenter's choice and for what is unset."""
+
+    def get_show_identity_display_value(self):
+        return yes_no(self.object.show_identity)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None else value
 
 
 class ConsultationCommentViewSet(ModelViewSet):
@@ -139,6 +162,7 @@ class ConsultationCommentViewSet(ModelViewSet):
     menu_order = 300
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
+    inspect_view_class = CommentInspectView
     copy_view_enabled = False
     inspect_view_enabled = True
     filterset_class = CommentFilterSet
@@ -181,7 +205,7 @@ class ConsultationCommentViewSet(ModelViewSet):
                 [FieldPanel("email", read_only=True), FieldPanel("article", read_only=True)]
             ),
             FieldPanel("body", read_only=True),
-            FieldPanel("show_identity", read_only=True),
+            YesNoPanel("show_identity", read_only=True),
             FieldPanel("status", widget=forms.RadioSelect),
         ]
     )

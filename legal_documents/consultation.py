@@ -36,7 +36,7 @@ HONEYPOT = "website"
 SENT = "sent"
 TEMPLATE = "legal_documents/consultation_form.html"
 # What a client may send: so many submissions (valid or not) per window of seconds.
-SUBMISSIONS, SUBMISSIONS_WINDOW = getattr(settings, "CONSULTATION_SUBMISSIONS", (5, 3600))
+SUBMISSIONS, SUBMISSIONS_WINDOW = getattr(settings, "CONSULTATION_SUBMISSIONS", (10, 3600))
 # C0 controls but tab, line feed and carriage return, and what XML cannot hold.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
