@@ -16,6 +16,7 @@ from .consultation_helpers import (
     ADMINISTRATORS,
     EDITORS,
     MODERATORS,
+    RecordingBackend,
     form_data,
     make_comment,
     make_draft,
@@ -244,3 +245,23 @@ def test_the_list_costs_the_same_queries_whatever_the_number_of_comments(client,
         assert client.get(admin_url("index")).status_code == 200
 
     assert len(many) == len(few)
+
+
+def test_moderating_in_the_admin_purges_the_drafts_page(
+    client, moderator, draft, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "tests.legal_documents.consultation_helpers.RecordingBackend"}
+    }
+    RecordingBackend.purged = []
+    comment = make_comment(draft)
+    signed_in(client, moderator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(admin_url("edit", comment.pk), {"status": "approved"})
+    assert "http://testserver" + draft.url in RecordingBackend.purged
+
+    RecordingBackend.purged = []
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(admin_url("delete", comment.pk))
+    assert "http://testserver" + draft.url in RecordingBackend.purged
