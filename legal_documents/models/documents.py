@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -144,6 +144,13 @@ class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("legal document")
         verbose_name_plural = _("legal documents")
+
+    @path("gop-y/", name="consultation")
+    def consultation(self, request):
+        """The public comment form of a draft (legal_documents.consultation)."""
+        from ..consultation import consultation_view
+
+        return consultation_view(request, self)
 
     def save(self, *args, **kwargs):
         self.number_key = number_key(self.number)
