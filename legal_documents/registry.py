@@ -51,7 +51,7 @@ FACET_LABELS = {
     "field": _("Subject area"),
     "signer": _("Signer"),
     "year": _("Year of issue"),
-    "status": _("Status"),
+    "status": _("Legal status"),
 }
 UNKNOWN_MESSAGES = {
     "type": _("There is no such document type."),
@@ -217,9 +217,7 @@ def facet_counts(queryset, values, today=None):
     matching the query, each facet counted under the other facets' filters."""
     filters = values if isinstance(values, Filters) else clean_filters(values, today)
     matching = _matching(queryset, filters)
-    return {
-        key: _group(_narrow(matching, filters, skip=key), key, filters.today) for key in FACETS
-    }
+    return {key: _group(_narrow(matching, filters, skip=key), key, filters.today) for key in FACETS}
 
 
 def _labelled(key, ids):
@@ -244,7 +242,9 @@ def facet_options(counts, filters):
         elif key == "year":
             rows = [(str(year), str(year), found[year]) for year in sorted(found, reverse=True)]
         else:
-            rows = [(value, label, found[value]) for value, label in Status.choices if value in found]
+            rows = [
+                (value, label, found[value]) for value, label in Status.choices if value in found
+            ]
         selected = filters.values.get(key)
         options[key] = [
             {"value": value, "label": label, "count": count, "selected": value == selected}

@@ -47,7 +47,10 @@ def test_the_registry_lists_documents_newest_issued_first_with_their_facts(
     assert "Quyết định" in html and "Ủy ban nhân dân Thành phố" in html
     assert '<time datetime="2024-05-01">01/05/2024</time>' in html
     assert 'class="status-badge status-badge--in_force">Còn hiệu lực</span>' in html
-    assert f'<link rel="alternate" type="application/rss+xml" title="Văn bản (RSS)" href="{URL}rss/">' in html
+    assert (
+        f'<link rel="alternate" type="application/rss+xml" title="Văn bản (RSS)" href="{URL}rss/">'
+        in html
+    )
     assert f'href="{URL}atom/"' in html
 
 
@@ -116,7 +119,9 @@ def test_words_are_found_without_diacritics_in_abstract_text_and_files(
     legal_document_factory(title="Một", abstract="Ban hành quy chế thi đua khen thưởng")
     file = attachment_factory(name="phu-luc.pdf")
     AttachmentText.objects.create(
-        document=file, file_name="phu-luc.pdf", outcome=ExtractionOutcome.EXTRACTED,
+        document=file,
+        file_name="phu-luc.pdf",
+        outcome=ExtractionOutcome.EXTRACTED,
         text="Danh mục trường mầm non công lập",
     )
     legal_document_factory(title="Hai", abstract="Phụ lục", attachments=[file])
@@ -133,8 +138,11 @@ def test_no_unpublished_draft_or_private_document_is_listed_or_counted(
 ):
     legal_document_factory(title="Công khai")
     legal_document_factory(
-        title="Chưa xuất bản", publish_it=False, document_type=dispatch_type,
-        subject_area=education_area, abstract="bí mật",
+        title="Chưa xuất bản",
+        publish_it=False,
+        document_type=dispatch_type,
+        subject_area=education_area,
+        abstract="bí mật",
     )
     changed = legal_document_factory(title="Đã xuất bản")
     changed.title = "Bản nháp chưa duyệt"
