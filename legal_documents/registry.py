@@ -181,7 +181,11 @@ def _matching(queryset, filters):
     if not filters.query:
         return queryset
     if filters.is_number:
-        return queryset.filter(number_match_q(filters.query))
+        numbered = queryset.filter(number_match_q(filters.query))
+        if numbered.exists():
+            return numbered
+        # "15 cán bộ" starts like a number but is words: search them.
+        filters.is_number = False
     if filters.matched_ids is None:
         filters.matched_ids = word_matches(queryset, filters.query)
         filters.capped = len(filters.matched_ids or ()) >= MAX_WORD_MATCHES

@@ -111,6 +111,12 @@ def test_a_number_is_found_however_it_is_typed(client, legal_document_factory, t
     assert titles(client, q=typed) == ["Quy chế"]
 
 
+def test_words_starting_with_a_number_are_searched_as_words(client, legal_document_factory):
+    legal_document_factory(title="Năm", abstract="Tuyển dụng 15 giáo viên mầm non")
+    legal_document_factory(title="Khác", abstract="Về việc khác")
+    assert titles(client, q="15 giao vien") == ["Năm"]
+
+
 def test_words_are_found_without_diacritics_in_abstract_text_and_files(
     client, legal_document_factory, attachment_factory
 ):
