@@ -160,8 +160,11 @@ def word_matches(queryset, query):
     at most `MAX_WORD_MATCHES`); None when the query holds no word."""
     if not query_words(query):
         return None
-    candidates = LegalDocumentPage.objects.filter(pk__in=queryset.values("pk")).order_by(
-        "-issue_date", "-first_published_at"
+    # Only the ids are read: a match's full text can be long.
+    candidates = (
+        LegalDocumentPage.objects.filter(pk__in=queryset.values("pk"))
+        .only("pk")
+        .order_by("-issue_date", "-first_published_at")
     )
     results = candidates.search(query, operator="and", order_by_relevance=False)
     return [page.pk for page in results[:MAX_WORD_MATCHES]]
