@@ -54,6 +54,19 @@ def test_the_registry_lists_documents_newest_issued_first_with_their_facts(
     assert f'href="{URL}atom/"' in html
 
 
+def test_the_filters_are_labelled_and_collapse_into_a_disclosure(client, legal_document_factory):
+    legal_document_factory()
+    html = client.get(URL).content.decode()
+    assert '<label for="registry-q">Số ký hiệu hoặc từ khóa</label>' in html
+    assert '<details class="search-form__filters registry-facets">' in html
+    assert "<legend>Loại văn bản</legend>" in html and "<legend>Năm ban hành</legend>" in html
+    filtered = client.get(URL, {"year": "2024"}).content.decode()
+    assert '<details class="search-form__filters registry-facets" open>' in filtered
+    assert "Bỏ lọc: 2024" in filtered
+    assert '<span aria-current="page">' not in filtered  # one page: no pagination
+    assert "css/legal-documents.css" in html
+
+
 def test_drafts_come_first_then_documents_by_issue_date(client, legal_document_factory):
     legal_document_factory(title="Văn bản", issue_date=date(2024, 1, 1))
     legal_document_factory(title="Dự thảo", is_draft=True, number="", issue_date=None)
