@@ -13,7 +13,6 @@ from datetime import date
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 
 from core.api.parameters import SLUG_PATTERN, id_or_slug, parse_year
@@ -115,9 +114,6 @@ class LegalDocumentOrdering(BaseFilterBackend):
         if order not in ORDERINGS:
             raise BadRequestError(f"order must be one of: {', '.join(ORDERINGS)}")
         return queryset.order_by(*ORDERINGS[order])
-
-
-LegalDocumentSearch = SearchFilter
 
 
 def openapi_parameters():

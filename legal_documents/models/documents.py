@@ -187,6 +187,15 @@ class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
         rows = self.relations_in.filter(source__live=True).select_related("source")
         return [(REVERSE_WORDING[RelationKind(row.kind)], row.source) for row in rows]
 
+    def add_appearances(self, batch):
+        """The documents related to this one (either way) list it, and their status may
+        follow from it (`core.purging`)."""
+        related = LegalDocumentPage.objects.filter(
+            models.Q(relations_in__source=self) | models.Q(relations__target=self)
+        ).distinct()
+        for other in related:
+            batch.add_page_and_api(other)
+
     def attachment_text(self):
         texts = [
             getattr(getattr(link.document, "extracted_text", None), "text", "")

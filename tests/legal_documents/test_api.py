@@ -347,3 +347,26 @@ def test_answers_match_the_openapi_document(
             case.call_and_validate(checks=[response_schema_conformance])
     docs = client.get("/api/docs/").content.decode()
     assert f"<code>{URL}</code>" in docs
+
+
+def test_publishing_purges_the_endpoint_and_related_documents(
+    legal_document_factory, settings, django_capture_on_commit_callbacks
+):
+    from tests.performance.conftest import RecordingBackend
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "tests.performance.conftest.RecordingBackend"}
+    }
+    RecordingBackend.purged = []
+    target = legal_document_factory()
+    source = legal_document_factory(relations=[(RelationKind.REPEALS, target)])
+    with django_capture_on_commit_callbacks(execute=True):
+        source.save_revision().publish()
+    purged = set(RecordingBackend.purged)
+    RecordingBackend.purged = []
+    root = "http://testserver"
+    assert {
+        f"{root}{URL}",
+        f"{root}{URL}{source.pk}/",
+        f"{root}{URL}{target.pk}/",  # its status and relations changed
+    } <= purged
