@@ -97,7 +97,7 @@ class LegalDocumentFilter(BaseFilterBackend):
                 )
             queryset = queryset.filter(number_match_q(value))
         if "is_draft" in params:
-            value = params["is_draft"].strip().lower()
+            value = params["is_draft"]
             if value not in BOOLEANS:
                 raise BadRequestError("is_draft must be true or false")
             queryset = queryset.filter(is_draft=BOOLEANS[value])
@@ -134,7 +134,7 @@ def openapi_parameters():
             _("Legal status, as on the document's page; computed from its dates and relations."),
         ),
         "number": (
-            {"type": "string", "minLength": 1, "maxLength": MAX_NUMBER_LENGTH, "pattern": r"\w"},
+            {"type": "string", "minLength": 1, "maxLength": MAX_NUMBER_LENGTH},
             _(
                 "Number and symbol, exactly or its first parts, typed any way:"
                 " `15/2024/QĐ-UBND`, `15/2024/qd-ubnd`, `15 2024`."

@@ -123,6 +123,27 @@ def test_hidden_documents_are_absent_everywhere(client, legal_document_factory, 
     assert client.get(f"{URL}{shown.pk}/").json()["relations"] == []
 
 
+def test_locale_and_translations(client, legal_document_factory, locale_en):
+    from tests.api.conftest import publish
+
+    document = legal_document_factory()
+    english = document.copy_for_translation(locale_en, copy_parents=True)
+    english.title = "Decision No. 1/2024/QĐ-UBND"
+    english.slug = "decision-1-2024"
+    english.save()
+    for ancestor in english.get_ancestors().filter(depth__gt=1, live=False):
+        publish(ancestor.specific)
+    publish(english)
+    assert ids(client, locale="en") == {english.pk}
+    assert ids(client, locale="vi") == {document.pk}
+    [item] = listing(client, locale="vi")["items"]
+    [translation] = item["meta"]["translations"]
+    assert translation["locale"] == "en" and translation["id"] == english.pk
+    assert translation["detail_url"].endswith(f"{URL}{english.pk}/")
+    english.unpublish()
+    assert listing(client, locale="vi")["items"][0]["meta"]["translations"] == []
+
+
 def test_unpublished_agency_and_signer_are_not_exposed(
     client, legal_document_factory, city_committee, signer
 ):
