@@ -105,7 +105,7 @@ def test_hidden_documents_are_absent_everywhere(client, legal_document_factory, 
     draft = legal_document_factory(publish_it=False)
     unpublished = legal_document_factory()
     unpublished.unpublish()
-    private = legal_document_factory()
+    private = legal_document_factory(relations=[(RelationKind.AMENDS, shown)])
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="bí mật"
     )
