@@ -196,11 +196,6 @@ class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
     def status(self):
         return status_of(self)
 
-    def reverse_relations(self):
-        """The published documents acting on this one, with the reverse wording."""
-        rows = self.relations_in.filter(source__live=True).select_related("source")
-        return [(REVERSE_WORDING[RelationKind(row.kind)], row.source) for row in rows]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         attachments = self.shown_attachments()
