@@ -35,7 +35,7 @@ def table(size, static, rows, generation_seconds, visibility, bakery):
         return f"{share:.1f}%" if share >= 1 else f"{share:.3f}%"
 
     lines = [
-        f"### {size:,} articles",
+        f"### {size:,} articles and {size:,} legal documents",
         "",
         f"Static file through nginx (the yardstick): **{static['rps']:,.0f} req/s**, "
         f"p50 {static['p50']:.1f} ms, p99 {static['p99']:.1f} ms.",
@@ -122,6 +122,27 @@ def bakery_section(bakery):
             f"{figure['p99']:.1f} |"
         )
     return [*lines, ""]
+
+
+# The faceted registry page against the news listing, origin (target: at most 2x its time).
+REGISTRY_ROW, LISTING_ROW = "registry, type and year facets", "listing, page 50"
+
+
+def registry_section(origin_p50):
+    """At each size, the faceted registry page's origin p50 against the news listing's.
+
+    `origin_p50` is {size: {row name: p50 ms}}."""
+    lines = []
+    for size, figures in sorted(origin_p50.items()):
+        if REGISTRY_ROW in figures and LISTING_ROW in figures:
+            registry, listing = figures[REGISTRY_ROW], figures[LISTING_ROW]
+            lines.append(
+                f"- {size:,} documents: {registry:.1f} ms against the news listing's "
+                f"{listing:.1f} ms, **{registry / listing:.2f}x** (target: at most 2x)"
+            )
+    if not lines:
+        return []
+    return ["### Faceted registry against the news listing (origin p50)", "", *lines, ""]
 
 
 def search_section(search_p95):

@@ -1,7 +1,8 @@
 """`make bench`: the production stack on loopback, loaded with wrk; writes docs/performance.md.
 
-For each size in ARTICLES (default "1000 100000"), in a PostgreSQL database of its own that
-later runs reuse (`generate_load_content` adds what is missing):
+For each size in ARTICLES (default "1000 100000": as many articles and as many legal
+documents), in a PostgreSQL database of its own that later runs reuse
+(`generate_load_content` adds what is missing):
 
 1. gunicorn (BENCH_WORKERS workers, production settings, Redis cache) on BENCH_APP_PORT,
    nginx with deploy/nginx/portal.conf in front on BENCH_NGINX_PORT;
@@ -40,7 +41,7 @@ import argparse
 import stack
 from bakery import measure_bakery
 from measuring import WRK_P95_SCRIPT, measure, publish_visibility
-from report import bakery_section, search_section, table, write_report
+from report import bakery_section, registry_section, search_section, table, write_report
 from stack import (
     BENCH_DIR,
     DATABASE_BASE_URL,
@@ -68,6 +69,7 @@ def main():
     bakery = measure_bakery()
     sections = []
     search_p95 = {}
+    origin_p50 = {}
     for size in sorted(SIZES):
         stack.DATABASE_URL = f"{DATABASE_BASE_URL}_{size}"
         ensure_database()
@@ -85,7 +87,11 @@ def main():
         for row in rows:
             if row["name"] == "search" and "uncached" in row:
                 search_p95[size] = row["uncached"]["p95"]
+        origin_p50[size] = {
+            row["name"]: row["uncached"]["p50"] for row in rows if "uncached" in row
+        }
     sections.append(search_section(search_p95))
+    sections.append(registry_section(origin_p50))
     sections.append(bakery_section(bakery))
     write_report(sections)
 

@@ -172,37 +172,50 @@ def ensure_database():
     manage("migrate", "--noinput", "-v0")
 
 
-def article_count():
+def vietnamese_count(model):
+    """How many Vietnamese pages of `model` ("articles.NewsArticlePage") the database holds."""
+    app, name = model.split(".")
     return int(
         shell(
-            "from articles.models import NewsArticlePage; "
-            "print(NewsArticlePage.objects.filter(locale__language_code='vi').count())"
+            f"from {app}.models import {name}; "
+            f"print({name}.objects.filter(locale__language_code='vi').count())"
         )
     )
 
 
 def grow_to(size):
-    count = article_count() if size else 0
-    if count >= size:
-        log(f"{count:,} articles already there")
+    """Add articles and legal documents (Văn bản) until there are `size` of each."""
+    missing = {
+        "--articles": size - vietnamese_count("articles.NewsArticlePage"),
+        "--legal-documents": size - vietnamese_count("legal_documents.LegalDocumentPage"),
+    }
+    if size == 0 or max(missing.values()) <= 0:
+        log(f"{size:,} articles and legal documents already there")
         return 0.0
-    log(f"adding {size - count:,} articles to the {count:,} there")
+    arguments = [str(part) for option, n in missing.items() if n > 0 for part in (option, n)]
+    log("adding " + " ".join(arguments))
     started = time.monotonic()
-    manage("generate_load_content", "--articles", str(size - count))
+    manage("generate_load_content", *arguments)
     return time.monotonic() - started
 
 
-# Values for the placeholders of bench/urls.txt (an article in the middle of the list), as
-# code run in the portal's shell (and in bench/request_cpu.py's process).
+# Values for the placeholders of bench/urls.txt (an article, a document in the middle of the
+# list), as code run in the portal's shell (and in bench/request_cpu.py's process).
 SAMPLE_URLS_CODE = """
 from articles.models import EventReportPage, NewsArticlePage
 from blocs.models import BlocPage
+from legal_documents.models import LegalDocumentPage
 news = NewsArticlePage.objects.live().exact_type(NewsArticlePage).order_by('pk')
 reports = EventReportPage.objects.live().order_by('pk')
+legal = LegalDocumentPage.objects.live().filter(is_draft=False, locale__language_code='vi')
+legal = legal.order_by('pk')[legal.count() // 2 :].first()
 values = {
     'article_url': news[news.count() // 2].url,
     'event_report_url': reports[reports.count() // 2].url,
     'bloc_id': BlocPage.objects.live().order_by('pk').first().pk,
+    'legal_document_url': legal.url if legal else '/van-ban/',
+    'legal_type': legal.document_type.slug if legal else 'quyet-dinh',
+    'legal_year': legal.issue_date.year if legal else 2024,
 }
 """
 

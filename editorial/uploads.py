@@ -39,6 +39,7 @@ DOCUMENT_SIGNATURES = {
     "xlsx": ZIP,
     "pptx": ZIP,
     "odt": ZIP,
+    "ods": ZIP,
     "zip": ZIP,
     "rtf": (b"{\\rtf",),
     "csv": TEXT,

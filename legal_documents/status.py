@@ -8,6 +8,9 @@ published documents in force say about it; never stored, so it is right on the d
 - once a published document in force repeals part of it, it has partially expired;
 - otherwise it is in force.
 
+What a document does to another applies to each language version of it: the relation of the
+Vietnamese text that replaces a decision ends the English translation of that decision too.
+
 `status_expression()` computes it in the database (for filters and facet counts);
 `LegalDocumentPage.status` computes the same for one page.
 """
@@ -72,11 +75,19 @@ def status_expression(today=None):
         When(effective_date__gt=today, then=Value(Status.NOT_YET_IN_FORCE)),
         When(expiry_date__lte=today, then=Value(Status.EXPIRED)),
         When(
-            Exists(acting_relations(ENDING_KINDS, today).filter(target=OuterRef("pk"))),
+            Exists(
+                acting_relations(ENDING_KINDS, today).filter(
+                    target__translation_key=OuterRef("translation_key")
+                )
+            ),
             then=Value(Status.EXPIRED),
         ),
         When(
-            Exists(acting_relations(PARTIAL_KINDS, today).filter(target=OuterRef("pk"))),
+            Exists(
+                acting_relations(PARTIAL_KINDS, today).filter(
+                    target__translation_key=OuterRef("translation_key")
+                )
+            ),
             then=Value(Status.PARTIALLY_EXPIRED),
         ),
         default=Value(Status.IN_FORCE),
@@ -95,7 +106,7 @@ def status_of(document, today=None):
         return Status.EXPIRED
     kinds = set(
         acting_relations(ENDING_KINDS + PARTIAL_KINDS, today)
-        .filter(target=document.pk)
+        .filter(target__translation_key=document.translation_key)
         .values_list("kind", flat=True)
     )
     if kinds & set(ENDING_KINDS):

@@ -1,6 +1,7 @@
-"""Admin of the registry: the flat listing of every document, and the editable lists of
-document types and subject areas."""
+"""Admin of the registry, one "Văn bản" menu: the flat listing of every document, the
+editable lists of document types and subject areas, and the comments on drafts."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, LocaleColumn
@@ -8,7 +9,11 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.middleware import never_cache
+
+from .admin_comments import MENU_HOOK, ConsultationCommentViewSet
 from .models import DocumentType, LegalDocumentPage, SubjectArea
+from .models.consultation import window_changes_within
 
 
 class DocumentTypeViewSet(SnippetViewSet):
@@ -28,9 +33,10 @@ class SubjectAreaViewSet(SnippetViewSet):
 
 
 class LegalDocumentsViewSetGroup(SnippetViewSetGroup):
-    menu_label = _("Document lists")
+    menu_label = _("Legal documents")
     menu_icon = "doc-full-inverse"
     menu_order = 250
+    submenu_hook = MENU_HOOK
     items = (DocumentTypeViewSet, SubjectAreaViewSet)
 
 
@@ -55,8 +61,8 @@ class LegalDocumentListingViewSet(PageListingViewSet):
     model = LegalDocumentPage
     icon = "doc-full"
     menu_label = _("All legal documents")
-    menu_order = 249
-    add_to_admin_menu = True
+    menu_hook = MENU_HOOK
+    menu_order = 10
     columns = PageListingViewSet.columns + [
         Column("number", label=_("number and symbol"), sort_key="number"),
         Column("document_type", label=_("document type")),
@@ -69,3 +75,19 @@ class LegalDocumentListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_legal_document_listing():
     return LegalDocumentListingViewSet("legal_documents")
+
+
+@hooks.register("register_admin_viewset")
+def register_consultation_comments():
+    """The comments on drafts, in the "Văn bản" menu (legal_documents.admin_comments)."""
+    return ConsultationCommentViewSet()
+
+
+@hooks.register("before_serve_page")
+def never_cache_a_draft_about_to_open_or_close(page, request, serve_args, serve_kwargs):
+    """A cached copy of a draft's page must not outlive its window's state (the form's
+    link, "closed"): within a shared cache's lifetime of the change, it is never cached."""
+    if isinstance(page, LegalDocumentPage) and window_changes_within(
+        page, settings.HTTP_CACHE_S_MAXAGE
+    ):
+        never_cache(request)

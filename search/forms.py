@@ -10,6 +10,7 @@ TYPE_CHOICES = [
     ("event", _("Event reports")),
     ("announcement", _("Announcements")),
     ("bloc", _("Emulation blocs")),
+    ("legal_document", _("Legal documents")),
 ]
 MATCH_CHOICES = [("all", _("All the words")), ("any", _("Any of the words"))]
 

@@ -27,12 +27,16 @@ from articles.models import (
 from blocs.models import BlocIndexPage, BlocPage
 from core.text import excerpt, highlight, query_words, searchable_text
 from core.visibility import visible_pages
+from legal_documents.models import LegalDocumentIndexPage, LegalDocumentPage
+from legal_documents.numbers import looks_like_number, number_match_q
 
 from .forms import SearchForm
 from .suggestions import spelling_suggestion
 
 RESULTS_PER_PAGE = 10
-SECTION_MODELS = (ArticleIndexPage, AnnouncementIndexPage, BlocIndexPage)
+SECTION_MODELS = (ArticleIndexPage, AnnouncementIndexPage, BlocIndexPage, LegalDocumentIndexPage)
+# The documents whose number a query names, listed above the results (at most this many).
+NUMBER_MATCHES = 10
 # Content depth: the root is 1, the home pages 2, sections 3.
 SECTION_DEPTH = 3
 TYPE_MODELS = {
@@ -40,6 +44,7 @@ TYPE_MODELS = {
     "event": (EventReportPage, False),
     "announcement": (AnnouncementPage, False),
     "bloc": (BlocPage, False),
+    "legal_document": (LegalDocumentPage, False),
 }
 DATED_MODELS = (NewsArticlePage, AnnouncementPage)
 FILTER_KEYS = ("type", "section", "date_from", "date_to")
@@ -127,7 +132,7 @@ def is_lower_bound(count):
 def excerpt_text(page):
     """The text an excerpt is cut from: the page's lead or summary, then its body."""
     parts = []
-    for name in ("lead", "summary", "short_name"):
+    for name in ("lead", "summary", "short_name", "abstract"):
         value = getattr(page, name, "")
         if value:
             parts.append(value)
@@ -152,9 +157,20 @@ def describe(pages, words, sections):
                 "type": page._meta.verbose_name,
                 "section": section if section is not None and section.pk != page.pk else None,
                 "date": getattr(page, "display_date", None) or page.first_published_at,
+                "number": getattr(page, "number", ""),
             }
         )
     return results
+
+
+def number_matches(queryset, query):
+    """The documents of `queryset` whose number is `query` or starts with it, as typed in
+    any way (`15/2024/qd-ubnd`, `15 2024`); none when the query is not a number."""
+    if not looks_like_number(query):
+        return []
+    documents = LegalDocumentPage.objects.filter(pk__in=queryset.values("pk"))
+    found = documents.filter(number_match_q(query)).select_related("document_type")
+    return list(found.order_by("-issue_date", "-pk")[:NUMBER_MATCHES])
 
 
 def search_view(request):
@@ -183,6 +199,8 @@ def search_view(request):
     operator = "or" if data.get("match") == "any" else "and"
     queryset = filtered_pages(locale, data, sections)
     page_obj = paginate(request, run_search(queryset, query, operator))
+    if page_obj.number == 1:
+        context["number_matches"] = number_matches(queryset, query)
     filters = {key: value for key, value in request.GET.items() if key != "page" and value}
     context.update(
         page_obj=page_obj,

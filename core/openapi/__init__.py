@@ -4,8 +4,9 @@
   views, with its listing, detail and `find` views (the URL patterns each endpoint class
   declares).
 - Query parameters (`parameters.py`): the endpoint's `known_query_parameters`, each
-  described by `QUERY_PARAMETERS` (with the bounds the filters enforce), plus its field
-  filters (every database field among its API fields, typed from the model field). A
+  described by `QUERY_PARAMETERS` (with the bounds the filters enforce) or by the view's own
+  `openapi_parameters`, plus its field filters (with a FieldsFilter backend: every
+  database field among its API fields, typed from the model field). A
   parameter without a description is an error: adding one to a view without documenting it
   fails the tests.
 - Response bodies (`schema.py`, `components.py`): built from the serialisers the endpoints

@@ -19,10 +19,10 @@ INFO = {
     "title": "Cổng thông tin điện tử: API",
     "version": "2",
     "description": "Published content of the portal, read-only: pages (news, event"
-    " reports, announcements), images, documents, agencies, people, awards, banners"
-    " and emulation blocs, in Vietnamese and English. Answers carry ETag,"
-    " Last-Modified and Cache-Control; conditional requests get 304. CORS allows GET"
-    " from any origin.",
+    " reports, announcements), images, documents, agencies, people, awards, banners,"
+    " emulation blocs and the registry of legal documents, in Vietnamese and English."
+    " Answers carry ETag, Last-Modified and Cache-Control; conditional requests get 304."
+    " CORS allows GET from any origin.",
 }
 ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_INTEGER}
 

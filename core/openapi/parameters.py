@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from taggit.managers import TaggableManager
+from wagtail.api.v2.filters import FieldsFilter
 from wagtail.models import Page, get_page_models
 
 from core.api.parameters import MAX_INTEGER
@@ -214,23 +215,35 @@ def field_filter_schema(field):
 
 
 def parameters_of(name, view, models_served):
-    """The listing's query parameters: the described ones, then the field filters."""
+    """The listing's query parameters: the described ones, then the field filters.
+
+    A view describes its own meaning of a parameter in `openapi_parameters`,
+    {name: (schema, description)}: it wins over `QUERY_PARAMETERS`.
+    """
     parameters = []
+    own = getattr(view, "openapi_parameters", {})
     for parameter in sorted(view.known_query_parameters - UNDOCUMENTED_PARAMETERS):
-        if parameter not in QUERY_PARAMETERS:
+        if parameter in own:
+            schema, description = own[parameter]
+            spec = {"schema": schema, "description": str(description)}
+        elif parameter in QUERY_PARAMETERS:
+            spec = QUERY_PARAMETERS[parameter](view, models_served[0])
+        else:
             raise ImproperlyConfigured(
                 f"The OpenAPI document has no description of ?{parameter}= ({name}): "
                 "add it to core.openapi.parameters.QUERY_PARAMETERS."
             )
-        spec = QUERY_PARAMETERS[parameter](view, models_served[0])
         parameters.append({"name": parameter, "in": "query", **spec})
     documented = {parameter["name"] for parameter in parameters}
     return parameters + field_filters(view, models_served, documented)
 
 
 def field_filters(view, models_served, documented):
-    """The field filters of every model served, but those named like a described parameter."""
+    """The field filters of every model served, but those named like a described parameter;
+    none when the view has no field filter backend."""
     filters = []
+    if not any(issubclass(backend, FieldsFilter) for backend in view.filter_backends):
+        return filters
     for model in models_served:
         for field_name in view.get_available_fields(model, db_fields_only=True):
             if field_name in documented or field_name == "locale":

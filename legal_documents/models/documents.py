@@ -1,21 +1,28 @@
 """One page per legal document (văn bản) or draft for comment (dự thảo)."""
 
+import mimetypes
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from core.security import allow_sources
 from core.text import searchable_text
+from core.visibility import is_visible
 
 from ..numbers import number_key, number_validator
 from ..status import REVERSE_WORDING, RelationKind, status_of
+from .extracted import ExtractionOutcome
 from .index import RICH_TEXT_FEATURES
 
 
@@ -138,6 +145,13 @@ class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
         verbose_name = _("legal document")
         verbose_name_plural = _("legal documents")
 
+    @path("gop-y/", name="consultation")
+    def consultation(self, request):
+        """The public comment form of a draft (legal_documents.consultation)."""
+        from ..consultation import consultation_view
+
+        return consultation_view(request, self)
+
     def save(self, *args, **kwargs):
         self.number_key = number_key(self.number)
         super().save(*args, **kwargs)
@@ -182,10 +196,69 @@ class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
     def status(self):
         return status_of(self)
 
-    def reverse_relations(self):
-        """The published documents acting on this one, with the reverse wording."""
-        rows = self.relations_in.filter(source__live=True).select_related("source")
-        return [(REVERSE_WORDING[RelationKind(row.kind)], row.source) for row in rows]
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        attachments = self.shown_attachments()
+        if any(attachment.previewable for attachment in attachments):
+            # Our own PDFs are previewed in a frame (core.security).
+            allow_sources(request, "frame-src", "'self'")
+        context.update(
+            attachments=attachments,
+            relations=self.shown_relations(request),
+            meta_description=Truncator(" ".join(self.abstract.split())).chars(300),
+        )
+        return context
+
+    def shown_attachments(self):
+        """The attached files with what the page says of them, in two queries at most."""
+        links = self.attachments.select_related("document__extracted_text")
+        return [FileFacts(link) for link in links]
+
+    def shown_relations(self, request):
+        """(wording, document) pairs: what this document does to others, then what others do
+        to any language version of it. Each document is named in this page's language when
+        it has a visible translation there; only documents readers may see are named. Three
+        queries at most."""
+        outgoing = [
+            (row.get_kind_display(), row.target) for row in self.relations.select_related("target")
+        ]
+        incoming = [
+            (REVERSE_WORDING[RelationKind(row.kind)], row.source)
+            for row in LegalDocumentRelation.objects.filter(
+                target__translation_key=self.translation_key
+            )
+            .exclude(source__translation_key=self.translation_key)
+            .select_related("source")
+            .order_by("kind", "sort_order", "pk")
+        ]
+        translations = self.translations_here([page for _words, page in outgoing + incoming])
+        shown, seen = [], set()
+        for words, page in outgoing + incoming:
+            translation = translations.get(page.translation_key)
+            page = translation if is_visible(translation, request) else page
+            if is_visible(page, request) and (words, page.pk) not in seen:
+                seen.add((words, page.pk))
+                shown.append((words, page))
+        return shown
+
+    def translations_here(self, pages):
+        """{translation key: the published version in this page's locale} of `pages`."""
+        keys = {page.translation_key for page in pages if page.locale_id != self.locale_id}
+        if not keys:
+            return {}
+        versions = LegalDocumentPage.objects.live().filter(
+            locale_id=self.locale_id, translation_key__in=keys
+        )
+        return {version.translation_key: version for version in versions}
+
+    def add_appearances(self, batch):
+        """The documents it relates to, both ways, in every language: their status and
+        relations show it."""
+        related = LegalDocumentPage.objects.filter(
+            Q(relations__target=self) | Q(relations_in__source=self)
+        ).values("translation_key")
+        for page in LegalDocumentPage.objects.filter(translation_key__in=related):
+            batch.add_page_and_api(page)
 
     def attachment_text(self):
         texts = [
@@ -201,6 +274,30 @@ class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
             searchable_text(self, "full_text"),
             self.attachment_text(),
         ]
+
+
+class FileFacts:
+    """What the page shows of an attached file: its link text, type, size and whether its
+    text can be searched (a scanned PDF's cannot)."""
+
+    def __init__(self, link):
+        document = link.document
+        self.document = document
+        self.title = link.title or document.title
+        self.url = document.url
+        self.extension = document.file_extension.lower()
+        self.type_label = self.extension.upper()
+        self.content_type = mimetypes.guess_type(document.filename)[0] or ""
+        self.previewable = self.content_type == "application/pdf"
+        size = document.file_size
+        if size is None:
+            try:
+                size = document.file.size
+            except OSError:
+                size = None
+        self.size = size
+        extracted = getattr(document, "extracted_text", None)
+        self.not_searchable = getattr(extracted, "outcome", "") == ExtractionOutcome.NO_TEXT
 
 
 class LegalDocumentAttachment(TranslatableMixin, Orderable):

@@ -15,6 +15,7 @@ from articles.api import PortalPagesAPIViewSet
 from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet
 from core.api.media import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet
 from core.purging import register_api
+from legal_documents.api import LegalDocumentsAPIViewSet
 from snippets.api import AgenciesAPIViewSet, BannersAPIViewSet, PeopleAPIViewSet
 from visits.api import VisitsAPIViewSet
 
@@ -28,5 +29,6 @@ api_router.register_endpoint("awards", BlocAwardsAPIViewSet)
 api_router.register_endpoint("banners", BannersAPIViewSet)
 api_router.register_endpoint("blocs", BlocsAPIViewSet)
 api_router.register_endpoint("visits", VisitsAPIViewSet)
+api_router.register_endpoint("legal-documents", LegalDocumentsAPIViewSet)
 # Publishing purges an object's API URLs on the endpoints serving it (core.purging).
 register_api(api_router)

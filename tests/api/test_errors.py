@@ -5,7 +5,17 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-ENDPOINTS = ["pages", "images", "documents", "agencies", "people", "awards", "banners", "blocs"]
+ENDPOINTS = [
+    "pages",
+    "images",
+    "documents",
+    "agencies",
+    "people",
+    "awards",
+    "banners",
+    "blocs",
+    "legal-documents",
+]
 
 BAD_PARAMETERS = [
     {"search": "a\x00b"},

@@ -18,7 +18,17 @@ from .conftest import publish, save_snippet
 
 pytestmark = pytest.mark.django_db
 
-ENDPOINTS = ["pages", "images", "documents", "agencies", "people", "awards", "banners", "blocs"]
+ENDPOINTS = [
+    "pages",
+    "images",
+    "documents",
+    "agencies",
+    "people",
+    "awards",
+    "banners",
+    "blocs",
+    "legal-documents",
+]
 
 
 def api_url(path):

@@ -84,3 +84,17 @@ def test_an_unpublished_replacement_changes_no_status(legal_document_factory):
     old = legal_document_factory()
     legal_document_factory(publish_it=False, relations=[(RelationKind.REPLACES, old)])
     assert LegalDocumentPage.objects.get(pk=old.pk).status == Status.IN_FORCE
+
+
+def test_a_relation_acts_on_every_language_version_of_its_target(
+    home, legal_index, legal_document_factory, locale_en
+):
+    for parent in (home, legal_index):
+        parent.copy_for_translation(locale_en).save_revision().publish()
+    old = legal_document_factory()
+    english = old.copy_for_translation(locale_en)
+    english.save_revision().publish()
+    legal_document_factory(relations=[(RelationKind.REPLACES, old)])
+    assert LegalDocumentPage.objects.get(pk=english.pk).status == Status.EXPIRED
+    computed = LegalDocumentPage.objects.annotate(computed=status_expression()).get(pk=english.pk)
+    assert computed.computed == Status.EXPIRED

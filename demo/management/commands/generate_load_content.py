@@ -1,9 +1,11 @@
-"""Load data for benchmarks: `manage.py generate_load_content --articles 100000`.
+"""Load data for benchmarks: `manage.py generate_load_content --articles 100000
+--legal-documents 100000`.
 
 Adds to the demo world (loaded first if missing) agencies, people, emulation blocs with
 their current year, a small pool of images drawn with Pillow, and N news articles and event
-reports with realistic Vietnamese titles, leads, bodies, tags and linked agencies. Running
-it again adds N more.
+reports with realistic Vietnamese titles, leads, bodies, tags and linked agencies, and M
+legal documents in the Văn bản section (demo.legal_load). Running it again adds N (and M)
+more.
 
 Pages are written in bulk: their tree paths are computed from the section's child count,
 and each batch is one insert per table (page, news article, event report, tags, links).
@@ -44,6 +46,8 @@ from core import fragments
 from core.internals import child_page_path, insert_own_rows
 from demo.content import DemoContent
 from demo.ensure import ensure_image, ensure_snippet
+from demo.legal import LegalDemo
+from demo.legal_load import LegalLoad
 from demo.progress import ProgressBar
 from demo.vocabulary import (
     AGENCY_NAMES,
@@ -61,6 +65,7 @@ from demo.vocabulary import (
     ascii_slug,
     body_json,
 )
+from legal_documents.models import LegalDocumentPage
 from snippets.models import Agency, Person
 
 
@@ -71,7 +76,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, required=True, help="articles to add")
+        parser.add_argument("--articles", type=int, default=0, help="articles to add")
+        parser.add_argument(
+            "--legal-documents", type=int, default=0, help="legal documents (Văn bản) to add"
+        )
         parser.add_argument(
             "--event-share",
             type=float,
@@ -91,9 +99,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        count = options["articles"]
-        if count < 1:
-            raise CommandError("--articles must be at least 1.")
+        count, legal_count = options["articles"], options["legal_documents"]
+        if count < 0 or legal_count < 0 or count + legal_count < 1:
+            raise CommandError("Give --articles or --legal-documents, at least 1.")
         if not 0 <= options["event_share"] <= 1:
             raise CommandError("--event-share must be between 0 and 1.")
         if not 1 <= options["agencies"] <= len(AGENCY_NAMES):
@@ -103,7 +111,6 @@ class Command(BaseCommand):
         self.random = random.Random(options["seed"])
         self.created = 0
         started = time.monotonic()
-        progress_stream = self.stderr
 
         demo = DemoContent().load()
         self.locale = demo.locale_vi
@@ -117,16 +124,12 @@ class Command(BaseCommand):
         ]
         self.tags = [Tag.objects.get_or_create(name=name)[0] for name in TAGS]
 
-        progress = ProgressBar(progress_stream, count, "articles")
-        created_ids = {NewsArticlePage: [], EventReportPage: []}
-        done = 0
-        while done < count:
-            size = min(options["batch_size"], count - done)
-            for model, ids in self.create_batch(size, options["event_share"]).items():
-                created_ids[model].extend(ids)
-            done += size
-            progress.update(done)
-        progress.finish()
+        created_ids = self.add_articles(count, options) if count else {}
+        if legal_count:
+            legal = LegalLoad(LegalDemo(demo).prepare(), self.random, self.agencies, self.people)
+            created_ids[LegalDocumentPage] = legal.create(
+                legal_count, options["batch_size"], self.stderr
+            )
 
         # Fresh planner statistics: without them PostgreSQL sorts whole tables for listings.
         with connection.cursor() as cursor:
@@ -137,14 +140,29 @@ class Command(BaseCommand):
                 "`manage.py rebuild_references_index`."
             )
         else:
-            self.update_indexes(created_ids, progress_stream, options["batch_size"])
+            self.update_indexes(created_ids, self.stderr, options["batch_size"])
         # Bulk inserts send no signals: the cached listing counts and menus are stale.
         fragments.invalidate()
         total = NewsArticlePage.objects.filter(locale=self.locale).count()
+        legal_total = LegalDocumentPage.objects.filter(locale=self.locale).count()
         self.stdout.write(
-            f"Added {count:,} articles in {time.monotonic() - started:,.1f} s; "
-            f"{total:,} Vietnamese articles in all."
+            f"Added {count:,} articles and {legal_count:,} legal documents in "
+            f"{time.monotonic() - started:,.1f} s; {total:,} Vietnamese articles and "
+            f"{legal_total:,} Vietnamese legal documents in all."
         )
+
+    def add_articles(self, count, options):
+        progress = ProgressBar(self.stderr, count, "articles")
+        created_ids = {NewsArticlePage: [], EventReportPage: []}
+        done = 0
+        while done < count:
+            size = min(options["batch_size"], count - done)
+            for model, ids in self.create_batch(size, options["event_share"]).items():
+                created_ids[model].extend(ids)
+            done += size
+            progress.update(done)
+        progress.finish()
+        return created_ids
 
     # Reference data --------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from demo.content import DemoContent
 from demo.english import EnglishDemo
+from demo.legal import LegalDemo
 
 
 class Command(BaseCommand):
@@ -15,6 +16,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         demo = DemoContent().load()
         EnglishDemo(demo).load()
+        legal = LegalDemo(demo).load()
+        legal.load_english()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready: the seed report is at {demo.seed_report.url}")
+            self.style.SUCCESS(
+                f"Demo content ready: the seed report is at {demo.seed_report.url}, the "
+                f"documents at {legal.index.url}"
+            )
         )

@@ -189,6 +189,11 @@ STORAGES = {
 
 # Complex page models can exceed Django's default of 1,000 fields in the editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# An uploaded file over 2.5 MB streams to a temporary file (FILE_UPLOAD_TEMP_DIR, else the
+# system's), never to memory; the forms then refuse what exceeds the limits below. nginx's
+# client_max_body_size (deploy/nginx/portal.conf) stops larger requests first.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_TEMP_DIR = os.environ.get("DJANGO_FILE_UPLOAD_TEMP_DIR") or None
 
 WAGTAIL_SITE_NAME = _("Government electronic information portal")
 # The public origin (scheme://host[:port]) of every absolute URL the portal hands out: pages
@@ -227,11 +232,20 @@ WAGTAILDOCS_EXTENSIONS = [
     "pptx",
     "rtf",
     "txt",
+    "ods",
     "xls",
     "xlsx",
     "zip",
 ]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Largest document upload in megabytes: keep nginx's client_max_body_size a little above it.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB") or 50) * 1024 * 1024
+# The text of attached PDF, DOCX and XLSX files is read for search in a separate process
+# within these bounds (legal_documents/extraction.py lists them all); a file beyond them is
+# kept but recorded as unreadable.
+ATTACHMENT_EXTRACTION = {
+    "TIMEOUT": int(os.environ.get("ATTACHMENT_EXTRACTION_TIMEOUT") or 20),
+    "MEMORY_MB": int(os.environ.get("ATTACHMENT_EXTRACTION_MEMORY_MB") or 512),
+}
 # Upload rules of the admin; Wagtail's messages for them read in Vietnamese
 # (locale/vi/LC_MESSAGES/wagtail_admin.po). SVG is left out: it can carry scripts.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"]
