@@ -88,9 +88,9 @@ class ConsultationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
         self.fields[HONEYPOT].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        for name in ("name", "organisation"):
-            self.fields[name].widget.attrs["autocomplete"] = name
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        # HTML's autofill tokens: "organization" is spelt the American way.
+        for name, token in (("name", "name"), ("organisation", "organization"), ("email", "email")):
+            self.fields[name].widget.attrs["autocomplete"] = token
         for field in self.fields.values():
             if isinstance(field, forms.CharField):
                 # One clear message for NUL and the other control characters.
