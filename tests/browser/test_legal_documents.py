@@ -3,14 +3,12 @@ with its files and a relation and submits it for moderation; a citizen finds one
 facets and its number and downloads it; a citizen comments on a draft and sees the comment
 once a moderator has approved it."""
 
-import importlib
 import io
 import re
 from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from docx import Document as DocxDocument
@@ -44,15 +42,6 @@ SOUGHT_TITLE = "Quy chế quản lý nhiệm vụ khoa học và công nghệ c�
 DRAFT_TITLE = "Dự thảo Quyết định hỗ trợ khởi nghiệp đổi mới sáng tạo"
 COMMENT = "Đề nghị bổ sung hỗ trợ chi phí thử nghiệm sản phẩm mẫu cho doanh nghiệp khởi nghiệp."
 SIZES = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-
-
-@pytest.fixture(autouse=True)
-def legal_document_roles(migrated_data):
-    """The groups' permissions on comments (legal_documents 0002), which `migrated_data`'s
-    re-creation of the editorial roles does not know of."""
-    importlib.import_module("legal_documents.migrations.0002_roles_for_legal_documents").grant(
-        apps, None
-    )
 
 
 def pdf_bytes(text):
