@@ -18,6 +18,8 @@ from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, LocaleColumn, U
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from core.api.parameters import ascii_digits
+
 from .forms import BlocYearForm
 from .models import SIGNING_REPORT_PAGE_TYPE, BlocPage, BlocYear
 
@@ -28,7 +30,7 @@ class BlocYearCreateView(CreateView):
     def get_initial_form_instance(self):
         instance = super().get_initial_form_instance() or self.model()
         bloc_id = self.request.GET.get("bloc", "")
-        bloc = BlocPage.objects.filter(pk=bloc_id).first() if bloc_id.isdigit() else None
+        bloc = BlocPage.objects.filter(pk=bloc_id).first() if ascii_digits(bloc_id) else None
         if bloc is not None:
             instance.bloc = bloc
             if instance.locale_id is None:

@@ -79,13 +79,19 @@ def check_utc_offset(moment):
         raise ValueError(f"UTC offset {offset} out of range")
 
 
+def ascii_digits(value):
+    """Whether `value` is a number int() reads: `str.isdigit()` is also true of "³" and "²⁰²⁴",
+    which int() refuses."""
+    return value.isascii() and value.isdigit()
+
+
 def parse_year(request, name="year"):
     """`?year=2024` as an int, None when absent; a 400 answer for anything else."""
     value = request.GET.get(name)
     if value is None:
         return None
     value = value.strip()
-    if not value.isdigit() or not 1 <= int(value) <= 9999:
+    if not ascii_digits(value) or not 1 <= int(value) <= 9999:
         raise BadRequestError(f"{name} must be a year, such as 2024")
     return int(value)
 
@@ -96,7 +102,7 @@ def id_or_slug(request, name):
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if ascii_digits(value):
         return Q(pk=int(value))
     if SLUG_PATTERN.fullmatch(value):
         return Q(slug=value)

@@ -31,7 +31,7 @@ from core.middleware import session_in_use
 
 from .filters import LocaleFilter, PublishedRangeFilter, UpdatedSinceFilter, checked_backends
 from .pagination import CachedCountPagination
-from .parameters import MAX_INTEGER, dated_bounds
+from .parameters import MAX_INTEGER, ascii_digits, dated_bounds
 from .serializers import TranslatableSerializer
 
 
@@ -61,7 +61,7 @@ class CachedAPIMixin:
                 raise BadRequestError(f"{name[:100]!r}: null characters are not allowed")
             # Ids, limits and offsets beyond what the database's integers hold.
             number = value.strip().lstrip("-")
-            if name != "search" and number.isdigit() and int(number) > MAX_INTEGER:
+            if name != "search" and ascii_digits(number) and int(number) > MAX_INTEGER:
                 raise BadRequestError(f"{name[:100]}: {value[:20]}... is out of range")
         self._last_modified_items = []
         return super().initial(request, *args, **kwargs)
@@ -73,7 +73,7 @@ class CachedAPIMixin:
 
     def find_object(self, queryset, request):
         value = request.GET.get("id")
-        if value is not None and not value.strip().isdigit():
+        if value is not None and not ascii_digits(value.strip()):
             raise BadRequestError("id must be a positive integer")
         return super().find_object(queryset, request)
 

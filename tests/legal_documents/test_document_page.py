@@ -235,9 +235,9 @@ def test_a_private_document_is_not_linked_from_its_relations(client, legal_docum
 @pytest.mark.parametrize(
     ("opens_in", "closes_in", "state", "words"),
     [
-        (-1, 10, "open", "Đang trong thời gian lấy ý kiến."),
-        (2, 10, "upcoming", "Chưa đến thời gian lấy ý kiến."),
-        (-10, -1, "closed", "Đã hết thời gian lấy ý kiến."),
+        (-1, 10, "open", "Đang lấy ý kiến"),
+        (2, 10, "upcoming", "Chưa bắt đầu"),
+        (-10, -1, "closed", "Đã hết thời gian lấy ý kiến"),
     ],
 )
 def test_a_draft_shows_its_comment_window(
