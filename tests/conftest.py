@@ -31,6 +31,15 @@ def demo_content_en(demo_content):
 
 
 @pytest.fixture
+def demo_legal(demo_content):
+    """The demo's Văn bản section: about 30 documents with their files, two drafts (slower:
+    the PDFs are drawn)."""
+    from demo.legal import LegalDemo
+
+    return LegalDemo(demo_content).load()
+
+
+@pytest.fixture
 def locale_vi(db):
     return Locale.objects.get_or_create(language_code="vi")[0]
 

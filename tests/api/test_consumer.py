@@ -6,14 +6,14 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_a_consumer_driven_by_the_document(client, demo_content):
+def test_a_consumer_driven_by_the_document(client, demo_content, demo_legal):
     document = client.get("/api/v2/openapi.json").json()
     listings = [
         path
         for path, item in document["paths"].items()
         if item["get"]["operationId"].endswith("_listing")
     ]
-    assert len(listings) == 8
+    assert len(listings) == 9
     for path in listings:
         parameters = {p["name"]: p for p in document["paths"][path]["get"]["parameters"]}
         limit = 7
