@@ -64,9 +64,9 @@ class LegalDocumentListingViewSet(PageListingViewSet):
     menu_hook = MENU_HOOK
     menu_order = 10
     columns = PageListingViewSet.columns + [
-        Column("number", label=_("number and symbol"), sort_key="number"),
-        Column("document_type", label=_("document type")),
-        Column("issue_date", label=_("issue date"), sort_key="issue_date"),
+        Column("number", label=_("Number and symbol"), sort_key="number"),
+        Column("document_type", label=_("Document type")),
+        Column("issue_date", label=_("Issue date"), sort_key="issue_date"),
     ]
     index_view_class = LegalDocumentIndexView
     filterset_class = LegalDocumentFilterSet
