@@ -23,10 +23,12 @@ from .numbers import number_key, number_match_q
 from .status import Status, status_expression
 
 FILTER_PARAMETERS = ["type", "issuer", "field", "signer", "year", "status", "number", "is_draft"]
-# `?order=` values, as the database orders: documents without an issue date (drafts) last
-# whatever the database, the id breaking ties.
+# `?order=` values, as the database orders, the id breaking ties. Documents without an issue
+# date (drafts) come first newest first, as on the Văn bản page, and last oldest first,
+# whatever the database; newest first is PostgreSQL's own order of a descending index
+# (`legal_newest_issued`), read without sorting.
 ORDERINGS = {
-    "-issue_date": (F("issue_date").desc(nulls_last=True), "-id"),
+    "-issue_date": (F("issue_date").desc(nulls_first=True), "-id"),
     "issue_date": (F("issue_date").asc(nulls_last=True), "id"),
     "-last_published_at": ("-last_published_at", "-id"),
 }
@@ -148,8 +150,8 @@ def openapi_parameters():
             {"type": "string", "enum": list(ORDERINGS)},
             _(
                 "Newest issued first (`-issue_date`, the default), oldest first, or last"
-                " published first; drafts without an issue date come after the others. With"
-                " `search` and no `order`, by relevance."
+                " published first; drafts, without an issue date, come first newest first and"
+                " last oldest first. With `search` and no `order`, by relevance."
             ),
         ),
     }

@@ -67,6 +67,16 @@ def acting_relations(kinds, today=None):
     return LegalDocumentRelation.objects.filter(in_force_q("source__", today), kind__in=kinds)
 
 
+def _acting_on_outer(kinds, today):
+    """Relations of `kinds` in force on any language version of the outer document: the
+    versions are found by the page index on translation_key, then the relations by the
+    index on their target (a join on the target's translation_key scans every relation)."""
+    from wagtail.models import Page
+
+    versions = Page.objects.filter(translation_key=OuterRef(OuterRef("translation_key")))
+    return acting_relations(kinds, today).filter(target_id__in=versions.values("pk"))
+
+
 def status_expression(today=None):
     """The status of each document of a queryset, as an annotation."""
     today = today or timezone.localdate()
@@ -75,19 +85,11 @@ def status_expression(today=None):
         When(effective_date__gt=today, then=Value(Status.NOT_YET_IN_FORCE)),
         When(expiry_date__lte=today, then=Value(Status.EXPIRED)),
         When(
-            Exists(
-                acting_relations(ENDING_KINDS, today).filter(
-                    target__translation_key=OuterRef("translation_key")
-                )
-            ),
+            Exists(_acting_on_outer(ENDING_KINDS, today)),
             then=Value(Status.EXPIRED),
         ),
         When(
-            Exists(
-                acting_relations(PARTIAL_KINDS, today).filter(
-                    target__translation_key=OuterRef("translation_key")
-                )
-            ),
+            Exists(_acting_on_outer(PARTIAL_KINDS, today)),
             then=Value(Status.PARTIALLY_EXPIRED),
         ),
         default=Value(Status.IN_FORCE),

@@ -223,7 +223,7 @@ def test_filters(
     oldest_first = [item["id"] for item in listing(client, order="issue_date")["items"]]
     assert [oldest_first[0], oldest_first[-1]] == [second.pk, draft.pk]
     newest_first = [item["id"] for item in listing(client)["items"]]
-    assert [newest_first[0], newest_first[-1]] == [future.pk, draft.pk]
+    assert newest_first[:2] == [draft.pk, future.pk]
     assert listing(client, order="-last_published_at")["items"][0]["id"] == draft.pk
     searched = listing(client, search="quy", order="issue_date")["items"]
     assert [item["id"] for item in searched][0] == second.pk
