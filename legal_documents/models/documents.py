@@ -128,6 +128,9 @@ class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("number"),
+        # The number as words ("15 2024 qd ubnd"): PostgreSQL's parser reads "15/2024/QĐ-UBND"
+        # as one file-path token, which the words of a typed number never match.
+        index.SearchField("number_key"),
         index.SearchField("abstract"),
         index.SearchField("full_text"),
         index.SearchField("attachment_text"),
@@ -272,7 +275,7 @@ class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     def search_text_parts(self):
         return [
-            self.number,
+            self.number_key,
             self.abstract,
             searchable_text(self, "full_text"),
             self.attachment_text(),
