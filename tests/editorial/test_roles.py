@@ -120,6 +120,8 @@ def test_each_group_has_its_page_and_media_permissions(db):
     assert set(editors.permissions.values_list("codename", flat=True)) == {
         "access_admin",
         "submit_translation",
+        # The drafting unit reads and exports the comments on its drafts (legal_documents).
+        "view_consultationcomment",
     }
 
 
@@ -149,4 +151,6 @@ def test_migration_renames_wagtails_groups_and_keeps_their_members(django_user_m
     assert set(editors.permissions.values_list("codename", flat=True)) == {
         "access_admin",
         "submit_translation",
+        # The drafting unit reads and exports the comments on its drafts (legal_documents).
+        "view_consultationcomment",
     }

@@ -212,7 +212,9 @@ def test_pdf_opens_inline_in_the_browser_but_cannot_run_anything(admin_client):
     assert response["Content-Disposition"].startswith("inline;")
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Security-Policy"] == "default-src 'none'"
+    # Nothing runs; only the site's own pages may frame it (the legal documents' preview).
+    assert response["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'self'"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from articles.models import AnnouncementIndexPage, ArticleIndexPage, NewsArticlePage
 from blocs.models import BlocIndexPage
 from home.models import HomePage
+from legal_documents.models import LegalDocumentIndexPage
 from snippets.models import Banner
 
 pytestmark = pytest.mark.django_db
@@ -240,7 +241,8 @@ def test_menu_query_count_does_not_grow_with_sections(client, home):
 class TestHomePageTypes(WagtailPageTestCase):
     def test_subpage_types(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {ArticleIndexPage, AnnouncementIndexPage, BlocIndexPage}
+            HomePage,
+            {ArticleIndexPage, AnnouncementIndexPage, BlocIndexPage, LegalDocumentIndexPage},
         )
 
     def test_parent_page_types(self):
