@@ -9,45 +9,19 @@ import mimetypes
 from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure
 from django.utils.html import strip_tags
 
 from core import renditions
-from core.cleaning import xml_safe
+from core.feeds import SafeAtomFeed, SafeRssFeed, local_time
 
 from .models import with_listing_images
 
 FEED_SIZE = 20
 
 
-def local_time(value):
-    """`value` in the portal's time zone (TIME_ZONE, Asia/Ho_Chi_Minh)."""
-    if value is None or timezone.is_naive(value):
-        return value
-    return timezone.localtime(value, timezone.get_default_timezone())
-
-
 # The cards' JPEG rendition: already generated (and prefetched) for the section's cards.
 ENCLOSURE_RENDITION = renditions.CARD_JPEG
-
-
-class XMLSafeFeedMixin:
-    """Writes text saved before control characters were stripped (core.cleaning): XML
-    cannot hold them, and one of them made the whole feed a 500."""
-
-    def write(self, outfile, encoding):
-        self.feed = xml_safe(self.feed)
-        self.items = [xml_safe(item) for item in self.items]
-        super().write(outfile, encoding)
-
-
-class SafeRssFeed(XMLSafeFeedMixin, Rss201rev2Feed):
-    pass
-
-
-class SafeAtomFeed(XMLSafeFeedMixin, Atom1Feed):
-    pass
 
 
 class ArticleRssFeed(Feed):

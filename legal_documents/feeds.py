@@ -10,42 +10,15 @@ from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 
-from core.cleaning import xml_safe
+from core.feeds import SafeAtomFeed, SafeRssFeed, local_time
 
 from .registry import InvalidFilter, clean_filters, filter_documents
 
 FEED_SIZE = 20
 FEED_FILTERS = ("type", "field")
-
-
-def local_time(value):
-    """`value` in the portal's time zone, as readers see it on the pages."""
-    if value is None or timezone.is_naive(value):
-        return value
-    return timezone.localtime(value, timezone.get_default_timezone())
-
-
-class XMLSafeFeedMixin:
-    """Writes text saved before control characters were stripped (core.cleaning): XML
-    cannot hold them."""
-
-    def write(self, outfile, encoding):
-        self.feed = xml_safe(self.feed)
-        self.items = [xml_safe(item) for item in self.items]
-        super().write(outfile, encoding)
-
-
-class SafeRssFeed(XMLSafeFeedMixin, Rss201rev2Feed):
-    pass
-
-
-class SafeAtomFeed(XMLSafeFeedMixin, Atom1Feed):
-    pass
 
 
 class LegalDocumentRssFeed(Feed):
