@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "legal_documents",
+    "organisation",
+    "work_calendar",
     "blocs",
     "snippets",
     "search",
