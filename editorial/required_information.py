@@ -6,6 +6,7 @@ in the law's order, and a "missing" row for every topic no app answers for yet, 
 tells the truth before every part of the portal is built.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.urls import Resolver404, resolve
@@ -43,6 +44,7 @@ STATUSES = {
     "unpublished": (pgettext_lazy("required information", "Not published"), "w-status--label"),
     "missing": (pgettext_lazy("required information", "Missing"), "w-status--label"),
 }
+logger = logging.getLogger(__name__)
 NOT_ANSWERED = _("No part of the portal reports on this yet: check it by hand.")
 
 
@@ -144,7 +146,12 @@ class RequiredInformationPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        return summary(rows(self.request))
+        """A failing check leaves the admin home usable (the full list shows the error)."""
+        try:
+            return summary(rows(self.request))
+        except Exception:
+            logger.exception("A required-information check failed")
+            return {"failed": True}
 
 
 class RequiredInformationView(WagtailAdminTemplateMixin, TemplateView):

@@ -123,17 +123,21 @@ def legal_documents_required_information(request):
         count=Count("pk"), issued=Max("issue_date"), published=Max("last_published_at")
     )
     published = figures["count"] > 0
-    detail = ""
+    present = published or documents.exists()
     if published:
         detail = gettext("%(count)s published documents, the newest dated %(date)s.") % {
             "count": figures["count"],
             "date": (figures["issued"] or figures["published"]).strftime("%d/%m/%Y"),
         }
+    elif present:
+        detail = gettext("No document is published yet.")
+    else:
+        detail = gettext("No document has been entered yet.")
     return [
         RequiredInformation(
             topic="legal_documents",
             label=gettext("Legal documents"),
-            present=published or documents.exists(),
+            present=present,
             published=published,
             fix_url=reverse("legal_documents:index"),
             updated_at=newest_change(figures["issued"], figures["published"]),

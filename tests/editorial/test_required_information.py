@@ -81,14 +81,17 @@ def answers(monkeypatch):
 
 
 def rows(html):
-    """(topic, label, badge, remark, link) of each row of the full list."""
+    """(topic, label, badge, remark, fix link) of each row of the full list."""
     found = []
     for topic, row in re.findall(r'<tr data-topic="(\w+)">(.*?)</tr>', html, re.S):
-        label = re.search(r'<th scope="row">(.*?)</th>', row, re.S).group(1).strip()
+        heading = re.search(r'<th scope="row">(.*?)</th>', row, re.S).group(1)
+        label = heading.split("<span", 1)[0].strip()
+        remark = re.search(r'<span class="required-information__remark">([^<]*)</span>', heading)
         badge = re.search(r'class="w-status[^"]*"[^>]*>\s*([^<]+?)\s*<', row).group(1)
         cells = re.findall(r"<td>(.*?)</td>", row, re.S)
-        link = re.search(r'<a href="([^"]+)"', cells[3])
-        found.append((topic, label, badge, cells[2].strip(), link.group(1) if link else None))
+        link = re.search(r'<a href="([^"]+)"', cells[2])
+        remark = remark.group(1) if remark else ""
+        found.append((topic, label, badge, remark, link.group(1) if link else None))
     return found
 
 
@@ -111,7 +114,7 @@ def test_every_role_sees_every_topic_in_the_laws_order(client, request, role, an
     assert by_topic["organisation"][1:4] == ("Cơ cấu tổ chức (thử)", "Đầy đủ", "")
     assert by_topic["contacts"][1:4] == ("Liên hệ (thử)", "Chưa xuất bản", "Chưa có số điện thoại")
     assert by_topic["work_calendar"][2] == "Cần cập nhật"
-    assert by_topic["legal_documents"][1:3] == ("Văn bản", "Chưa có")
+    assert by_topic["legal_documents"][1:4] == ("Văn bản", "Chưa có", "Chưa nhập văn bản nào.")
     assert by_topic["legal_documents"][4] == reverse("legal_documents:index")
     # A topic no app answers for is listed as missing, with a note, and nothing to click.
     assert by_topic["emc_code"][1:] == (
@@ -177,3 +180,15 @@ def test_a_screen_that_declares_no_permission_counts_as_open(administrator, edit
     assert may_open(editor, "/not-an-admin-screen/")
     assert not may_open(editor, USERS_URL)
     assert may_open(administrator, USERS_URL)
+
+
+def broken_check(request):
+    raise RuntimeError("the database of an app is gone")
+
+
+def test_a_failing_check_leaves_the_admin_home_usable(client, editor, answers):
+    client.force_login(editor)
+    with hooks.register_temporarily(HOOK_NAME, broken_check):
+        response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "Không kiểm tra được thông tin bắt buộc" in response.content.decode()

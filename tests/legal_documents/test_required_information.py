@@ -29,13 +29,14 @@ def test_no_document_is_missing(legal_index, editor):
         False,
     )
     assert item.fix_url == reverse("legal_documents:index")
+    assert item.detail == "Chưa nhập văn bản nào."
 
 
 def test_only_an_unpublished_document_is_not_published(legal_document_factory, editor):
     legal_document_factory(publish_it=False)
     item = answer(editor)
     assert item.present and not item.published and not item.complete
-    assert item.detail == ""
+    assert item.detail == "Chưa có văn bản nào được xuất bản."
 
 
 @freeze_time("2024-06-01T03:00:00Z")
