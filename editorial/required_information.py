@@ -8,6 +8,7 @@ tells the truth before every part of the portal is built.
 
 import logging
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
@@ -83,7 +84,7 @@ def may_open(user, url):
     view declares it (Wagtail's generic views name a policy and an action); a view that does
     not say counts as open, and its own check still applies."""
     try:
-        match = resolve(url)
+        match = resolve(urlsplit(url).path)
     except Resolver404:
         return True
     view_class = getattr(match.func, "view_class", None)

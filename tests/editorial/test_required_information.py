@@ -181,6 +181,7 @@ def test_a_screen_that_declares_no_permission_counts_as_open(administrator, edit
     assert may_open(editor, "/not-an-admin-screen/")
     assert not may_open(editor, USERS_URL)
     assert may_open(administrator, USERS_URL)
+    assert not may_open(editor, USERS_URL + "?q=an")
 
 
 def broken_check(request):
