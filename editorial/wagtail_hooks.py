@@ -3,12 +3,14 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.auth import permission_required
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.users.views.bulk_actions.user_bulk_action import UserBulkAction
 
+from .required_information import RequiredInformationPanel, RequiredInformationView
 from .sign_in_pauses import LIFT_PERMISSION, LiftPauseView
 from .translation_views import admin_urls as translation_admin_urls
 from .translation_views import translation_editor_action
@@ -37,6 +39,30 @@ def lift_pause_menu_item():
     return LiftPauseMenuItem(
         _("Sign-in pauses"), reverse("editorial_lift_pause"), icon_name="lock-open", order=650
     )
+
+
+# The "Thông tin bắt buộc" panel (editorial.required_information): every admin user sees it.
+
+
+@hooks.register("register_admin_urls")
+def register_required_information_url():
+    view = RequiredInformationView.as_view()
+    return [path("required-information/", view, name="editorial_required_information")]
+
+
+@hooks.register("register_admin_menu_item")
+def required_information_menu_item():
+    return MenuItem(
+        pgettext_lazy("required information", "Required information"),
+        reverse("editorial_required_information"),
+        icon_name="clipboard-list",
+        order=9000,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_required_information_panel(request, panels):
+    panels.append(RequiredInformationPanel(request))
 
 
 @hooks.register("register_account_menu_item")

@@ -1,7 +1,13 @@
 """Admin of the registry, one "Văn bản" menu: the flat listing of every document, the
 editable lists of document types and subject areas, and the comments on drafts."""
 
+import datetime
+
 from django.conf import settings
+from django.db.models import Count, Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, LocaleColumn
@@ -10,6 +16,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.middleware import never_cache
+from core.required_information import RequiredInformation
+from core.visibility import visible_pages
 
 from .admin_comments import MENU_HOOK, ConsultationCommentViewSet
 from .models import DocumentType, LegalDocumentPage, SubjectArea
@@ -91,3 +99,49 @@ def never_cache_a_draft_about_to_open_or_close(page, request, serve_args, serve_
         page, settings.HTTP_CACHE_S_MAXAGE
     ):
         never_cache(request)
+
+
+# A department issues documents every few weeks: three months without one is worth a look.
+LEGAL_DOCUMENTS_STALE_AFTER = datetime.timedelta(days=90)
+
+
+def newest_change(issue_date, published_at):
+    """The later of the newest issue date (at the start of its day) and the newest publication."""
+    dates = [published_at] if published_at else []
+    if issue_date:
+        start = datetime.datetime.combine(issue_date, datetime.time.min)
+        dates.append(timezone.make_aware(start))
+    return max(dates, default=None)
+
+
+@hooks.register("register_required_information")
+def legal_documents_required_information(request):
+    """Are documents published (in the site's language), and is the newest one recent? Two
+    queries, however many documents there are."""
+    documents = LegalDocumentPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    figures = visible_pages(documents).aggregate(
+        count=Count("pk"), issued=Max("issue_date"), published=Max("last_published_at")
+    )
+    published = figures["count"] > 0
+    present = published or documents.exists()
+    if published:
+        detail = gettext("%(count)s published documents, the newest dated %(date)s.") % {
+            "count": figures["count"],
+            "date": (figures["issued"] or figures["published"]).strftime("%d/%m/%Y"),
+        }
+    elif present:
+        detail = gettext("No document is published yet.")
+    else:
+        detail = gettext("No document has been entered yet.")
+    return [
+        RequiredInformation(
+            topic="legal_documents",
+            label=gettext("Legal documents"),
+            present=present,
+            published=published,
+            fix_url=reverse("legal_documents:index"),
+            updated_at=newest_change(figures["issued"], figures["published"]),
+            stale_after=LEGAL_DOCUMENTS_STALE_AFTER,
+            detail=detail,
+        )
+    ]

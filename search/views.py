@@ -25,11 +25,12 @@ from articles.models import (
     NewsArticlePage,
 )
 from blocs.models import BlocIndexPage, BlocPage
-from core.text import excerpt, highlight, query_words, searchable_text
+from core.text import excerpt, highlight, query_words
 from core.visibility import visible_pages
 from legal_documents.models import LegalDocumentIndexPage, LegalDocumentPage
 from legal_documents.numbers import looks_like_number, number_match_q
 
+from .excerpts import excerpt_text
 from .forms import SearchForm
 from .suggestions import spelling_suggestion
 
@@ -127,20 +128,6 @@ def is_lower_bound(count):
     """Whether the backend stopped counting at its limit of ranked matches (PostgreSQL)."""
     limit = getattr(get_search_backend(), "ranked_matches", None)
     return limit is not None and count >= limit
-
-
-def excerpt_text(page):
-    """The text an excerpt is cut from: the page's lead or summary, then its body."""
-    parts = []
-    for name in ("lead", "summary", "short_name", "abstract"):
-        value = getattr(page, name, "")
-        if value:
-            parts.append(value)
-    for name in ("intro", "body"):
-        if hasattr(page, name):
-            parts.append(searchable_text(page, name))
-    text = " ".join(part for part in parts if part)
-    return text or page.search_description
 
 
 def describe(pages, words, sections):

@@ -12,6 +12,8 @@ from .counting import current_figures, daily_figures, local_now
 CHART_DAYS = 30
 WIDTH, HEIGHT = 600, 200
 TOP, BOTTOM, LEFT = 10, 24, 40
+# Room between the last date label and the right edge (a glyph's box overhangs its advance).
+RIGHT_MARGIN = 2
 
 
 def nice_ceiling(value):
@@ -22,6 +24,19 @@ def nice_ceiling(value):
             if step * factor >= value:
                 return step * factor
         step *= 10
+
+
+def date_label(index, count, slot):
+    """Where a bar's date label goes: centred under every fifth bar; the last day's label
+    ends at the chart's right edge, since centred under the last bar it overflowed the
+    SVG and was cut off."""
+    if index == count - 1:
+        return {"labelled": True, "label_x": WIDTH - RIGHT_MARGIN, "label_anchor": "end"}
+    return {
+        "labelled": index % 5 == 0,
+        "label_x": round(LEFT + index * slot + slot / 2, 1),
+        "label_anchor": "middle",
+    }
 
 
 def chart(days):
@@ -39,8 +54,7 @@ def chart(days):
                 "height": height,
                 "day": day,
                 "visitors": visitors,
-                "label_x": round(LEFT + index * slot + slot / 2, 1),
-                "labelled": index % 5 == 0 or index == len(days) - 1,
+                **date_label(index, len(days), slot),
             }
         )
     return {
