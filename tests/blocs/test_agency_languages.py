@@ -33,31 +33,31 @@ def get_html(client, url):
 def test_agency_profile_switches_to_the_agencys_english_profile(client, demo_content_en):
     # The English agency may have its own slug.
     Agency.objects.filter(locale__language_code="en", slug="so-gddt").update(slug="doet")
-    html = get_html(client, "/khoi-thi-dua/agencies/so-gddt/")
+    html = get_html(client, "/khoi-thi-dua/don-vi/so-gddt/")
     assert switcher_links(html) == {"/en/emulation-blocs/agencies/doet/": "en"}
     assert hreflang(html) == {
-        "vi": "http://testserver/khoi-thi-dua/agencies/so-gddt/",
+        "vi": "http://testserver/khoi-thi-dua/don-vi/so-gddt/",
         "en": "http://testserver/en/emulation-blocs/agencies/doet/",
-        "x-default": "http://testserver/khoi-thi-dua/agencies/so-gddt/",
+        "x-default": "http://testserver/khoi-thi-dua/don-vi/so-gddt/",
     }
-    assert canonical(html) == ["http://testserver/khoi-thi-dua/agencies/so-gddt/"]
+    assert canonical(html) == ["http://testserver/khoi-thi-dua/don-vi/so-gddt/"]
 
     english = get_html(client, "/en/emulation-blocs/agencies/doet/")
-    assert switcher_links(english) == {"/khoi-thi-dua/agencies/so-gddt/": "vi"}
+    assert switcher_links(english) == {"/khoi-thi-dua/don-vi/so-gddt/": "vi"}
     assert hreflang(english)["en"] == "http://testserver/en/emulation-blocs/agencies/doet/"
     assert canonical(english) == ["http://testserver/en/emulation-blocs/agencies/doet/"]
 
 
 def test_agency_index_switches_to_the_english_agency_index(client, demo_content_en):
-    html = get_html(client, "/khoi-thi-dua/agencies/")
+    html = get_html(client, "/khoi-thi-dua/don-vi/")
     assert switcher_links(html) == {"/en/emulation-blocs/agencies/": "en"}
     assert hreflang(html)["en"] == "http://testserver/en/emulation-blocs/agencies/"
-    assert canonical(html) == ["http://testserver/khoi-thi-dua/agencies/"]
+    assert canonical(html) == ["http://testserver/khoi-thi-dua/don-vi/"]
 
 
 def test_an_untranslated_agency_has_no_english_alternate(client, demo_content_en):
     Agency.objects.filter(locale__language_code="en", slug="so-gddt").update(live=False)
-    html = get_html(client, "/khoi-thi-dua/agencies/so-gddt/")
+    html = get_html(client, "/khoi-thi-dua/don-vi/so-gddt/")
     # Like any untranslated page: the English home page, said to be one.
     assert switcher_links(html) == {"/en/": "en"}
     assert "Trang này chưa có bản dịch" in html

@@ -152,8 +152,8 @@ class TestSeedBloc:
 
     def test_members_and_heads_link_to_agency_profiles(self, client, seed_bloc):
         html = client.get(seed_bloc.url).content.decode()
-        assert 'href="/khoi-thi-dua/agencies/so-gddt/"' in html
-        assert 'href="/khoi-thi-dua/agencies/nxb-hai-phong/"' in html
+        assert 'href="/khoi-thi-dua/don-vi/so-gddt/"' in html
+        assert 'href="/khoi-thi-dua/don-vi/nxb-hai-phong/"' in html
 
     def test_the_index_lists_the_bloc_and_its_head(self, client, seed_bloc):
         html = client.get("/khoi-thi-dua/").content.decode()
@@ -162,7 +162,7 @@ class TestSeedBloc:
         assert "Sở Giáo dục và Đào tạo" in text and MOTTO_2024 in text
 
     def test_an_agency_page_shows_its_awards_and_blocs(self, client, seed_bloc):
-        response = client.get("/khoi-thi-dua/agencies/so-khcn/")
+        response = client.get("/khoi-thi-dua/don-vi/so-khcn/")
         assert response.status_code == 200
         html = response.content.decode()
         assert "Sở Khoa học và Công nghệ" in text_of(html)
@@ -172,26 +172,26 @@ class TestSeedBloc:
         assert seed_bloc.title in section(html, "memberships-title")
 
     def test_an_agency_page_shows_its_years_as_head(self, client, seed_bloc):
-        html = client.get("/khoi-thi-dua/agencies/so-gddt/").content.decode()
+        html = client.get("/khoi-thi-dua/don-vi/so-gddt/").content.decode()
         assert "2024" in section(html, "head-title")
         assert seed_bloc.title in section(html, "head-title")
         assert vi("None recorded.") in section(html, "awards-title")
 
     def test_the_agency_index(self, client, seed_bloc):
-        html = client.get("/khoi-thi-dua/agencies/").content.decode()
+        html = client.get("/khoi-thi-dua/don-vi/").content.decode()
         for slug in BLOC_MEMBER_SLUGS:
-            assert f'href="/khoi-thi-dua/agencies/{slug}/"' in html
+            assert f'href="/khoi-thi-dua/don-vi/{slug}/"' in html
 
     def test_unknown_or_unpublished_agencies_are_not_found(self, client, seed_bloc):
-        assert client.get("/khoi-thi-dua/agencies/khong-co/").status_code == 404
+        assert client.get("/khoi-thi-dua/don-vi/khong-co/").status_code == 404
         Agency.objects.filter(slug="so-y-te").update(live=False)
-        assert client.get("/khoi-thi-dua/agencies/so-y-te/").status_code == 404
+        assert client.get("/khoi-thi-dua/don-vi/so-y-te/").status_code == 404
         assert "Sở Y tế" not in section(client.get(seed_bloc.url).content.decode(), "members-title")
 
     def test_sitemap_urls_include_agency_profiles(self, seed_bloc):
         index = BlocIndexPage.objects.get()
         locations = [entry["location"] for entry in index.get_sitemap_urls()]
-        assert any(location.endswith("/khoi-thi-dua/agencies/so-khcn/") for location in locations)
+        assert any(location.endswith("/khoi-thi-dua/don-vi/so-khcn/") for location in locations)
 
 
 class TestGapsAndDrafts:
@@ -331,7 +331,7 @@ class TestQueryCounts:
         self, client, bloc, make_agency, make_award, make_year
     ):
         agency = make_agency(slug="so-test")
-        url = "/khoi-thi-dua/agencies/so-test/"
+        url = "/khoi-thi-dua/don-vi/so-test/"
 
         def add(year):
             award = make_award(f"Bằng khen {year}", year, recipients=[agency])
