@@ -19,6 +19,7 @@ from core.visibility import visible_pages
 from snippets.models import Agency
 
 from ..panels import BlocYearsPanel
+from .agency_news import agency_news
 from .queries import attach_years, current_year, members_year, published_awards
 from .years import BlocMembership, BlocYear, BlocYearAward, BlocYearExceededTarget
 
@@ -137,7 +138,7 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         return self.render(
             request,
             template="blocs/agency_page.html",
-            context_overrides={"agency": agency, **AgencyRecord(agency).as_context()},
+            context_overrides={"agency": agency, **AgencyRecord(agency, request).as_context()},
         )
 
     def translated_subpage_path(self, translation, url_name, args, kwargs):
@@ -215,8 +216,25 @@ class BlocPage(FoldedSearchMixin, Page):
             current_year=current,
             members_year=members_year(years, current),
             related_news=self.related_news(years),
+            **self.year_summaries(years, current),
         )
         return context
+
+    @staticmethod
+    def year_summaries(years, current):
+        """The years to list in the heads table and the review timeline, and the years left
+        out of each, so that the page says so in one sentence instead of a column of blanks."""
+        with_heads = [year for year in years if year.head or year.deputies]
+        reviewed = [
+            year for year in years if year.has_review or (year.motto and year is not current)
+        ]
+        return {
+            "years_with_heads": with_heads,
+            "any_deputies": any(year.deputies for year in with_heads),
+            "years_without_heads": [year.year for year in years if year not in with_heads],
+            "years_reviewed": reviewed,
+            "years_not_reviewed": [year.year for year in years if not year.has_review],
+        }
 
     def search_mottos(self):
         """The covenant mottos of the bloc's published years."""
@@ -248,8 +266,9 @@ class BlocPage(FoldedSearchMixin, Page):
 class AgencyRecord:
     """What the emulation movement records about one agency, for its profile page."""
 
-    def __init__(self, agency):
+    def __init__(self, agency, request=None):
         self.agency = agency
+        self.request = request
 
     def public_blocs(self):
         return visible_pages(BlocPage.objects)
@@ -301,15 +320,22 @@ class AgencyRecord:
 
     def as_context(self):
         memberships = self.memberships()
+        awards = self.awards()
+        years_leading = self.years_leading()
+        years_exceeding_targets = self.years_exceeding_targets()
         return {
+            "news": agency_news(self.agency, self.request),
+            "has_emulation_record": bool(
+                memberships or awards or years_leading or years_exceeding_targets
+            ),
             "memberships": memberships,
             "years_as_head": [row for row in memberships if row.role == BlocMembership.Role.HEAD],
             "years_as_deputy": [
                 row for row in memberships if row.role == BlocMembership.Role.DEPUTY
             ],
-            "awards": self.awards(),
-            "years_leading": self.years_leading(),
-            "years_exceeding_targets": self.years_exceeding_targets(),
+            "awards": awards,
+            "years_leading": years_leading,
+            "years_exceeding_targets": years_exceeding_targets,
         }
 
 

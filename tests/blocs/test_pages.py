@@ -173,9 +173,10 @@ class TestSeedBloc:
 
     def test_an_agency_page_shows_its_years_as_head(self, client, seed_bloc):
         html = client.get("/khoi-thi-dua/don-vi/so-gddt/").content.decode()
-        assert "2024" in section(html, "head-title")
-        assert seed_bloc.title in section(html, "head-title")
-        assert vi("None recorded.") in section(html, "awards-title")
+        head_years = section(html, "memberships-title").split(vi("Years as head of a bloc"))[1]
+        assert "2024" in head_years and seed_bloc.title in head_years
+        # No award: no empty "Awards received" heading.
+        assert 'id="awards-title"' not in html and vi("Awards received") not in html
 
     def test_the_agency_index(self, client, seed_bloc):
         html = client.get("/khoi-thi-dua/don-vi/").content.decode()
@@ -204,9 +205,17 @@ class TestGapsAndDrafts:
 
     def test_a_year_without_head_members_or_review(self, client, bloc, make_year):
         make_year(2023)
+        make_year(2022)
         html = client.get(bloc.url).content.decode()
-        assert vi("Not recorded") in section(html, "current-year-title")
-        assert vi("No review or award recorded for this year yet.") in section(html, "awards-title")
+        # One sentence per gap, not a column of "Chưa có dữ liệu".
+        assert vi("Not recorded") not in html
+        current = section(html, "current-year-title")
+        assert "Chưa có thông tin về khối trưởng, khối phó và chủ đề thi đua năm 2023." in current
+        assert "Chưa có danh sách thành viên của khối." in section(html, "members-title")
+        assert 'id="heads-title"' not in html
+        awards = section(html, "awards-title")
+        assert "Chưa có kết quả tổng kết, khen thưởng các năm: 2023, 2022." in awards
+        assert "bloc-timeline" not in html
 
     def test_draft_years_and_unpublished_rows_stay_hidden(
         self, client, bloc, make_year, make_agency, make_award
