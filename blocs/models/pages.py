@@ -4,7 +4,7 @@
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from core.localised_routes import VIETNAMESE_SUFFIX, LocalisedRoutesMixin
 from core.text import searchable_text
 from core.visibility import visible_pages
 from snippets.models import Agency
@@ -26,21 +27,18 @@ from .years import BlocMembership, BlocYear, BlocYearAward, BlocYearExceededTarg
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # How many related news items a bloc page lists.
 RELATED_NEWS_COUNT = 10
-# Routes whose path segment is in the page's language: "don-vi/" on the Vietnamese site,
-# "agencies/" elsewhere. Each has a Vietnamese twin named "<name>_vi"; the other one answers
-# 301 to the page's own, so that old links keep working.
-LOCALISED_ROUTES = {"agencies", "agency"}
-VIETNAMESE_ROUTE_SUFFIX = "_vi"
 
 
-class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
-    """The "Khối thi đua" section: every bloc, and a public profile page per agency."""
+class BlocIndexPage(FoldedSearchMixin, LocalisedRoutesMixin, RoutablePageMixin, Page):
+    """The "Khối thi đua" section: every bloc, and a public profile page per agency
+    ("don-vi/<slug>/" on the Vietnamese site, "agencies/<slug>/" on the others)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blocs.BlocPage"]
     max_count_per_parent = 1
+    localised_routes = frozenset({"agencies", "agency"})
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
@@ -52,27 +50,6 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
 
     def blocs(self):
         return visible_pages(BlocPage.objects).child_of(self).order_by("path")
-
-    def own_route(self, name):
-        """The name of route `name` (either twin) in this page's language."""
-        name = name.removesuffix(VIETNAMESE_ROUTE_SUFFIX)
-        if name in LOCALISED_ROUTES and self.locale.language_code == "vi":
-            return name + VIETNAMESE_ROUTE_SUFFIX
-        return name
-
-    def reverse_subpage(self, name, args=None, kwargs=None):
-        return super().reverse_subpage(self.own_route(name), args=args, kwargs=kwargs)
-
-    def redirect_to_own_route(self, request, **kwargs):
-        """A 301 to the route in the page's language when the other language's was asked."""
-        match = request.routable_resolver_match
-        if match.url_name == self.own_route(match.url_name):
-            return None
-        base = self.get_url(request)
-        target = base + self.reverse_subpage(match.url_name, kwargs=kwargs)
-        if request.META.get("QUERY_STRING"):
-            target += "?" + request.META["QUERY_STRING"]
-        return HttpResponsePermanentRedirect(target)
 
     def get_cached_paths(self):
         """The agency index is purged with it (core.purging)."""
@@ -117,9 +94,6 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     @path("don-vi/", name="agencies_vi")
     @path("agencies/", name="agencies")
     def agency_index(self, request):
-        redirect = self.redirect_to_own_route(request)
-        if redirect is not None:
-            return redirect
         return self.render(
             request,
             template="blocs/agency_index.html",
@@ -129,9 +103,6 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     @path("don-vi/<slug:slug>/", name="agency_vi")
     @path("agencies/<slug:slug>/", name="agency")
     def agency_profile(self, request, slug):
-        redirect = self.redirect_to_own_route(request, slug=slug)
-        if redirect is not None:
-            return redirect
         agency = self.agencies().select_related("parent", "logo").filter(slug=slug).first()
         if agency is None:
             raise Http404(_("Unknown agency."))
@@ -144,7 +115,7 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     def translated_subpage_path(self, translation, url_name, args, kwargs):
         """The sub-page's path below `translation`: an agency's profile leads to its
         translation's (slugs may differ by language); None when it has none there."""
-        if url_name.removesuffix(VIETNAMESE_ROUTE_SUFFIX) == "agency":
+        if url_name.removesuffix(VIETNAMESE_SUFFIX) == "agency":
             slug = (
                 Agency.objects.live()
                 .filter(
