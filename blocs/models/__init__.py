@@ -2,7 +2,8 @@
 
 The public side is made of pages, so that blocs get URLs, previews, menus, the pages API
 and wagtail-localize's page translation: a `BlocIndexPage` ("Khối thi đua") lists the
-`BlocPage`s, and also serves a profile page per agency (`agencies/<slug>/`).
+`BlocPage`s, and also serves a profile page per agency (`don-vi/<slug>/` in Vietnamese,
+`agencies/<slug>/` in English).
 
 The yearly data is relational and lives in `BlocYear`, one snippet per bloc and year,
 edited on its own admin screen with inline rows:

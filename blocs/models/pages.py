@@ -14,11 +14,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from core.localised_routes import VIETNAMESE_SUFFIX, LocalisedRoutesMixin
 from core.text import searchable_text
 from core.visibility import visible_pages
 from snippets.models import Agency
 
 from ..panels import BlocYearsPanel
+from .agency_news import agency_news
 from .queries import attach_years, current_year, members_year, published_awards
 from .years import BlocMembership, BlocYear, BlocYearAward, BlocYearExceededTarget
 
@@ -27,14 +29,16 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 RELATED_NEWS_COUNT = 10
 
 
-class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
-    """The "Khối thi đua" section: every bloc, and a public profile page per agency."""
+class BlocIndexPage(FoldedSearchMixin, LocalisedRoutesMixin, RoutablePageMixin, Page):
+    """The "Khối thi đua" section: every bloc, and a public profile page per agency
+    ("don-vi/<slug>/" on the Vietnamese site, "agencies/<slug>/" on the others)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blocs.BlocPage"]
     max_count_per_parent = 1
+    localised_routes = frozenset({"agencies", "agency"})
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
@@ -57,7 +61,7 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         if not isinstance(obj, Agency):
             return []
         urls = []
-        for index_page in cls.objects.filter(locale_id=obj.locale_id):
+        for index_page in cls.objects.filter(locale_id=obj.locale_id).select_related("locale"):
             base = index_page.get_full_url(batch)
             if base:
                 profile = index_page.reverse_subpage("agency", kwargs={"slug": obj.slug})
@@ -87,6 +91,7 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     def agencies(self):
         return Agency.objects.live().filter(locale_id=self.locale_id).order_by("name")
 
+    @path("don-vi/", name="agencies_vi")
     @path("agencies/", name="agencies")
     def agency_index(self, request):
         return self.render(
@@ -95,6 +100,7 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
             context_overrides={"agencies": list(self.agencies())},
         )
 
+    @path("don-vi/<slug:slug>/", name="agency_vi")
     @path("agencies/<slug:slug>/", name="agency")
     def agency_profile(self, request, slug):
         agency = self.agencies().select_related("parent", "logo").filter(slug=slug).first()
@@ -103,13 +109,13 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
         return self.render(
             request,
             template="blocs/agency_page.html",
-            context_overrides={"agency": agency, **AgencyRecord(agency).as_context()},
+            context_overrides={"agency": agency, **AgencyRecord(agency, request).as_context()},
         )
 
     def translated_subpage_path(self, translation, url_name, args, kwargs):
         """The sub-page's path below `translation`: an agency's profile leads to its
         translation's (slugs may differ by language); None when it has none there."""
-        if url_name == "agency":
+        if url_name.removesuffix(VIETNAMESE_SUFFIX) == "agency":
             slug = (
                 Agency.objects.live()
                 .filter(
@@ -124,7 +130,7 @@ class BlocIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
             if slug is None:
                 return None
             kwargs = {"slug": slug}
-        return self.reverse_subpage(url_name, args=args, kwargs=kwargs)
+        return translation.specific.reverse_subpage(url_name, args=args, kwargs=kwargs)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -181,8 +187,25 @@ class BlocPage(FoldedSearchMixin, Page):
             current_year=current,
             members_year=members_year(years, current),
             related_news=self.related_news(years),
+            **self.year_summaries(years, current),
         )
         return context
+
+    @staticmethod
+    def year_summaries(years, current):
+        """The years to list in the heads table and the review timeline, and the years left
+        out of each, so that the page says so in one sentence instead of a column of blanks."""
+        with_heads = [year for year in years if year.head or year.deputies]
+        reviewed = [
+            year for year in years if year.has_review or (year.motto and year is not current)
+        ]
+        return {
+            "years_with_heads": with_heads,
+            "any_deputies": any(year.deputies for year in with_heads),
+            "years_without_heads": [year.year for year in years if year not in with_heads],
+            "years_reviewed": reviewed,
+            "years_not_reviewed": [year.year for year in years if not year.has_review],
+        }
 
     def search_mottos(self):
         """The covenant mottos of the bloc's published years."""
@@ -214,8 +237,9 @@ class BlocPage(FoldedSearchMixin, Page):
 class AgencyRecord:
     """What the emulation movement records about one agency, for its profile page."""
 
-    def __init__(self, agency):
+    def __init__(self, agency, request=None):
         self.agency = agency
+        self.request = request
 
     def public_blocs(self):
         return visible_pages(BlocPage.objects)
@@ -267,15 +291,22 @@ class AgencyRecord:
 
     def as_context(self):
         memberships = self.memberships()
+        awards = self.awards()
+        years_leading = self.years_leading()
+        years_exceeding_targets = self.years_exceeding_targets()
         return {
+            "news": agency_news(self.agency, self.request),
+            "has_emulation_record": bool(
+                memberships or awards or years_leading or years_exceeding_targets
+            ),
             "memberships": memberships,
             "years_as_head": [row for row in memberships if row.role == BlocMembership.Role.HEAD],
             "years_as_deputy": [
                 row for row in memberships if row.role == BlocMembership.Role.DEPUTY
             ],
-            "awards": self.awards(),
-            "years_leading": self.years_leading(),
-            "years_exceeding_targets": self.years_exceeding_targets(),
+            "awards": awards,
+            "years_leading": years_leading,
+            "years_exceeding_targets": years_exceeding_targets,
         }
 
 

@@ -41,3 +41,12 @@ def visible_translation_tag(context, page):
     """A page's translation in the active language if readers may see it, else the page if
     they may, else None: `{% visible_translation page as target %}{% if target %}…`."""
     return visible_translation(page, context.get("request"))
+
+
+@register.filter
+def award_names_year(award):
+    """Whether an award's title, or the description of its recipients shown after it, already
+    says its year ("… trong phong trào thi đua năm 2023"): then the year is not repeated."""
+    year = str(award.year or "")
+    shown = [award.title, award.recipient_description if award.recipient_count else ""]
+    return bool(year) and any(year in text for text in shown)

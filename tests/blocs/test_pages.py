@@ -132,11 +132,14 @@ class TestSeedBloc:
         assert "2024" in members
 
         heads = section(html, "heads-title")
-        assert heads.index("2024") < heads.index("2023")
-        assert vi("Not recorded") in heads.split("2023")[1]
+        assert "Sở Giáo dục và Đào tạo" in heads.split("2024")[1]
+        # 2023 has no head recorded: one sentence, not a row of blanks.
+        assert "Chưa có thông tin về khối trưởng các năm: 2023." in heads
+        assert vi("Not recorded") not in heads
 
         awards = section(html, "awards-title")
-        assert awards.index("2024") < awards.index("2023")
+        # 2024 is not reviewed yet: said once, after the years that are.
+        assert awards.endswith("Chưa có kết quả tổng kết, khen thưởng các năm: 2024. ")
         y2023 = awards.split("2023", 1)[1]
         assert "Cờ “Đơn vị dẫn đầu khối thi đua”" in y2023
         assert "Bằng khen" in y2023 and "07 tập thể" in y2023
@@ -152,8 +155,8 @@ class TestSeedBloc:
 
     def test_members_and_heads_link_to_agency_profiles(self, client, seed_bloc):
         html = client.get(seed_bloc.url).content.decode()
-        assert 'href="/khoi-thi-dua/agencies/so-gddt/"' in html
-        assert 'href="/khoi-thi-dua/agencies/nxb-hai-phong/"' in html
+        assert 'href="/khoi-thi-dua/don-vi/so-gddt/"' in html
+        assert 'href="/khoi-thi-dua/don-vi/nxb-hai-phong/"' in html
 
     def test_the_index_lists_the_bloc_and_its_head(self, client, seed_bloc):
         html = client.get("/khoi-thi-dua/").content.decode()
@@ -162,36 +165,37 @@ class TestSeedBloc:
         assert "Sở Giáo dục và Đào tạo" in text and MOTTO_2024 in text
 
     def test_an_agency_page_shows_its_awards_and_blocs(self, client, seed_bloc):
-        response = client.get("/khoi-thi-dua/agencies/so-khcn/")
+        response = client.get("/khoi-thi-dua/don-vi/so-khcn/")
         assert response.status_code == 200
         html = response.content.decode()
         assert "Sở Khoa học và Công nghệ" in text_of(html)
-        awards = section(html, "awards-title")
+        awards = section(html, "memberships-title").split(vi("Awards received"))[1]
         assert "Cờ “Đơn vị dẫn đầu khối thi đua”" in awards and "2023" in awards
         assert "Bằng khen" not in awards  # conferred on seven unnamed collectives
         assert seed_bloc.title in section(html, "memberships-title")
 
     def test_an_agency_page_shows_its_years_as_head(self, client, seed_bloc):
-        html = client.get("/khoi-thi-dua/agencies/so-gddt/").content.decode()
-        assert "2024" in section(html, "head-title")
-        assert seed_bloc.title in section(html, "head-title")
-        assert vi("None recorded.") in section(html, "awards-title")
+        html = client.get("/khoi-thi-dua/don-vi/so-gddt/").content.decode()
+        head_years = section(html, "memberships-title").split(vi("Years as head of a bloc"))[1]
+        assert "2024" in head_years and seed_bloc.title in head_years
+        # No award: no empty "Awards received" heading.
+        assert 'id="awards-title"' not in html and vi("Awards received") not in html
 
     def test_the_agency_index(self, client, seed_bloc):
-        html = client.get("/khoi-thi-dua/agencies/").content.decode()
+        html = client.get("/khoi-thi-dua/don-vi/").content.decode()
         for slug in BLOC_MEMBER_SLUGS:
-            assert f'href="/khoi-thi-dua/agencies/{slug}/"' in html
+            assert f'href="/khoi-thi-dua/don-vi/{slug}/"' in html
 
     def test_unknown_or_unpublished_agencies_are_not_found(self, client, seed_bloc):
-        assert client.get("/khoi-thi-dua/agencies/khong-co/").status_code == 404
+        assert client.get("/khoi-thi-dua/don-vi/khong-co/").status_code == 404
         Agency.objects.filter(slug="so-y-te").update(live=False)
-        assert client.get("/khoi-thi-dua/agencies/so-y-te/").status_code == 404
+        assert client.get("/khoi-thi-dua/don-vi/so-y-te/").status_code == 404
         assert "Sở Y tế" not in section(client.get(seed_bloc.url).content.decode(), "members-title")
 
     def test_sitemap_urls_include_agency_profiles(self, seed_bloc):
         index = BlocIndexPage.objects.get()
         locations = [entry["location"] for entry in index.get_sitemap_urls()]
-        assert any(location.endswith("/khoi-thi-dua/agencies/so-khcn/") for location in locations)
+        assert any(location.endswith("/khoi-thi-dua/don-vi/so-khcn/") for location in locations)
 
 
 class TestGapsAndDrafts:
@@ -204,9 +208,17 @@ class TestGapsAndDrafts:
 
     def test_a_year_without_head_members_or_review(self, client, bloc, make_year):
         make_year(2023)
+        make_year(2022)
         html = client.get(bloc.url).content.decode()
-        assert vi("Not recorded") in section(html, "current-year-title")
-        assert vi("No review or award recorded for this year yet.") in section(html, "awards-title")
+        # One sentence per gap, not a column of "Chưa có dữ liệu".
+        assert vi("Not recorded") not in html
+        current = section(html, "current-year-title")
+        assert "Chưa có thông tin về khối trưởng, khối phó và chủ đề thi đua năm 2023." in current
+        assert "Chưa có danh sách thành viên của khối." in section(html, "members-title")
+        assert 'id="heads-title"' not in html
+        awards = section(html, "awards-title")
+        assert "Chưa có kết quả tổng kết, khen thưởng các năm: 2023, 2022." in awards
+        assert "bloc-timeline" not in html
 
     def test_draft_years_and_unpublished_rows_stay_hidden(
         self, client, bloc, make_year, make_agency, make_award
@@ -331,7 +343,7 @@ class TestQueryCounts:
         self, client, bloc, make_agency, make_award, make_year
     ):
         agency = make_agency(slug="so-test")
-        url = "/khoi-thi-dua/agencies/so-test/"
+        url = "/khoi-thi-dua/don-vi/so-test/"
 
         def add(year):
             award = make_award(f"Bằng khen {year}", year, recipients=[agency])

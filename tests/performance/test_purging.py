@@ -114,8 +114,8 @@ def test_an_agency_purges_what_shows_it(purged, on_commit, seed_report, other_ar
         f"{ROOT}/api/v2/pages/{seed_report.pk}/",
         # Through its bloc year, the bloc page shows the agency among the members.
         ROOT + bloc_page.url,
-        f"{ROOT}/khoi-thi-dua/agencies/{agency.slug}/",
-        f"{ROOT}/khoi-thi-dua/agencies/",
+        f"{ROOT}/khoi-thi-dua/don-vi/{agency.slug}/",
+        f"{ROOT}/khoi-thi-dua/don-vi/",
     } <= purged
     assert ROOT + other_article.url not in purged
     assert ROOT + "/tin-tuc-su-kien/" not in purged

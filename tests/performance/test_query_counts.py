@@ -54,7 +54,7 @@ def urls():
         "event report": generated_report.url,
         "bloc index": "/khoi-thi-dua/",
         "bloc": bloc.url,
-        "agency profile": f"/khoi-thi-dua/agencies/{agency.slug}/",
+        "agency profile": f"/khoi-thi-dua/don-vi/{agency.slug}/",
         "rss": "/tin-tuc-su-kien/rss/",
         "atom": "/tin-tuc-su-kien/atom/",
         "sitemap": "/sitemap.xml",
