@@ -23,7 +23,7 @@ from core.api.filters import (
 from core.api.images import ImageRenditionsField, prefetch_image_renditions
 from core.api.views import TranslatableAPIViewSet
 
-from .models import Agency, Award, AwardRecipient, Banner, Person
+from .models import Agency, Award, AwardRecipient, Banner, Person, PersonPosition
 
 
 class BannerLinkField(Field):
@@ -48,7 +48,7 @@ class AgenciesAPIViewSet(TranslatableAPIViewSet):
     def get_published_queryset(self):
         return (
             Agency.objects.live()
-            .select_related("parent", "logo")
+            .select_related("parent", "logo", "head", "supervisor")
             .prefetch_related(prefetch_image_renditions("logo"))
         )
 
@@ -63,7 +63,10 @@ class PeopleAPIViewSet(TranslatableAPIViewSet):
         return (
             Person.objects.live()
             .select_related("agency", "photo")
-            .prefetch_related(prefetch_image_renditions("photo"))
+            .prefetch_related(
+                prefetch_image_renditions("photo"),
+                Prefetch("positions", queryset=PersonPosition.objects.select_related("agency")),
+            )
         )
 
 
