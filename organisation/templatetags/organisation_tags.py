@@ -60,3 +60,10 @@ def organisation_json_ld(context, page):
         '<script type="application/ld+json">{}</script>',
         mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
     )
+
+
+@register.simple_tag(takes_context=True)
+def organisation_url(context, page, name, slug):
+    """The address of a unit's (`name` "unit") or a leader's ("leader") sub-page."""
+    base = page.get_url(context.get("request"))
+    return base + page.reverse_subpage(name, kwargs={"slug": slug}) if base else ""
