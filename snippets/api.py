@@ -39,6 +39,57 @@ class BannerLinkField(Field):
         return builder.nullable({"type": "string"})
 
 
+class PositionsField(Field):
+    """The posts a person held: title, unit (its id and name, null when unpublished) and
+    dates (ISO, `end_date` null while held), newest first."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance.positions.all()
+
+    def to_representation(self, posts):
+        return [
+            {
+                "title": post.title,
+                "agency": (
+                    {"id": post.agency.pk, "name": post.agency.name}
+                    if post.agency is not None and post.agency.live
+                    else None
+                ),
+                "start_date": post.start_date.isoformat(),
+                "end_date": post.end_date.isoformat() if post.end_date else None,
+            }
+            for post in sorted(posts, key=lambda post: post.start_date, reverse=True)
+        ]
+
+    def openapi_schema(self, builder, model):
+        date = {"type": "string", "format": "date"}
+        agency = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "name"],
+            "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+        }
+        post = builder.component(
+            "PersonPosition",
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "agency", "start_date", "end_date"],
+                "properties": {
+                    "title": {"type": "string"},
+                    "agency": builder.nullable(agency),
+                    "start_date": date,
+                    "end_date": builder.nullable(date),
+                },
+            },
+        )
+        return {"type": "array", "items": post}
+
+
 class AgenciesAPIViewSet(TranslatableAPIViewSet):
     name = "agencies"
     model = Agency
@@ -57,7 +108,7 @@ class PeopleAPIViewSet(TranslatableAPIViewSet):
     name = "people"
     model = Person
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "position"]
-    field_serializers = {"photo": ImageRenditionsField()}
+    field_serializers = {"photo": ImageRenditionsField(), "positions": PositionsField()}
 
     def get_published_queryset(self):
         return (

@@ -98,7 +98,10 @@ class Agency(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         help_text=_("The director or deputy director who oversees this unit."),
     )
     sort_order = models.IntegerField(
-        _("order among its siblings"), default=0, help_text=_("Smaller numbers come first.")
+        _("order among its siblings"),
+        default=0,
+        blank=True,
+        help_text=_("Smaller numbers come first."),
     )
 
     objects = PublishedQuerySet.as_manager()

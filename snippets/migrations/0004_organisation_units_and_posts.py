@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='agency',
             name='sort_order',
-            field=models.IntegerField(default=0, help_text='Smaller numbers come first.', verbose_name='order among its siblings'),
+            field=models.IntegerField(blank=True, default=0, help_text='Smaller numbers come first.', verbose_name='order among its siblings'),
         ),
         migrations.AddField(
             model_name='agency',
