@@ -94,4 +94,5 @@ def organisation_page(home, department, director, deputy):
     return publish(page)
 
 
+from tests.api.conftest import wsgi_app  # noqa: E402, F401
 from tests.editorial.conftest import administrator, editor, moderator  # noqa: E402, F401
