@@ -7,7 +7,6 @@ import pytest
 
 from articles.models import ArticlePerson, EventOfficial, EventReportPage
 from snippets.models import Person, PersonPosition
-from tests.articles.conftest import article_factory, image_factory, news_index  # noqa: F401
 
 from .conftest import publish
 
