@@ -17,6 +17,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.text import fold
 from editorial.uploads import checked_image_file
 from organisation.models import FocalPoint, OrganisationLeader, OrganisationPage
 from snippets.models import Agency, Person, PersonPosition
@@ -49,7 +50,8 @@ def ensure_portrait(name, seed):
     title = f"Chân dung {name}"
     image = image_model.objects.filter(title=title).first()
     if image is None:
-        initials = "".join(word[0] for word in name.split()[-2:]).upper()
+        # The default font has no "Đ": the initials are drawn without diacritics.
+        initials = fold("".join(word[0] for word in name.split()[-2:])).upper()
         image = image_model(title=title, description=f"Ảnh chân dung {name}")
         image.file = checked_image_file(draw_portrait(initials, seed), name=f"chan-dung-{seed}.jpg")
         image.save()
@@ -151,7 +153,7 @@ class OrganisationDemo:
         for slug, (head, name, title, *_rest) in data.UNITS.items():
             unit = self.units[slug]
             person = ensure_snippet(
-                Person, self.locale, head, name=name, position=f"{title} {unit.name}", agency=unit
+                Person, self.locale, head, name=name, position=title, agency=unit
             )
             heads[head] = fill(person, official_email=unit.email, phone=unit.phone)
         return heads
@@ -196,6 +198,7 @@ class OrganisationDemo:
             translation_of(self.department, locale),
             address=data.ADDRESS_EN,
             functions=data.rich_text(data.FUNCTIONS[:1], english=True),
+            **data.DEPARTMENT_CONTACT,
         )
         units = {}
         for slug, _name, english, _kind in department.UNITS:
@@ -219,9 +222,7 @@ class OrganisationDemo:
         leaders = {row[0]: row[3] for row in department.LEADERS}
         if slug in leaders:
             return leaders[slug], {data.FORMER_POST[0]: data.FORMER_POST[1]}
-        unit_slug, spec = next((u, s) for u, s in data.UNITS.items() if s[0] == slug)
-        unit_name = next(row[2] for row in department.UNITS if row[0] == unit_slug)
-        return f"{spec[3]}, {unit_name}", {}
+        return next(spec[3] for spec in data.UNITS.values() if spec[0] == slug), {}
 
     def translate_person(self, slug, locale, units):
         source = self.people[slug]
