@@ -23,7 +23,7 @@ from core.api.filters import (
 from core.api.images import ImageRenditionsField, prefetch_image_renditions
 from core.api.views import TranslatableAPIViewSet
 
-from .models import Agency, Award, AwardRecipient, Banner, Person
+from .models import Agency, Award, AwardRecipient, Banner, Person, PersonPosition
 
 
 class BannerLinkField(Field):
@@ -39,6 +39,57 @@ class BannerLinkField(Field):
         return builder.nullable({"type": "string"})
 
 
+class PositionsField(Field):
+    """The posts a person held: title, unit (its id and name, null when unpublished) and
+    dates (ISO, `end_date` null while held), newest first."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance.positions.all()
+
+    def to_representation(self, posts):
+        return [
+            {
+                "title": post.title,
+                "agency": (
+                    {"id": post.agency.pk, "name": post.agency.name}
+                    if post.agency is not None and post.agency.live
+                    else None
+                ),
+                "start_date": post.start_date.isoformat(),
+                "end_date": post.end_date.isoformat() if post.end_date else None,
+            }
+            for post in sorted(posts, key=lambda post: post.start_date, reverse=True)
+        ]
+
+    def openapi_schema(self, builder, model):
+        date = {"type": "string", "format": "date"}
+        agency = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "name"],
+            "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+        }
+        post = builder.component(
+            "PersonPosition",
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "agency", "start_date", "end_date"],
+                "properties": {
+                    "title": {"type": "string"},
+                    "agency": builder.nullable(agency),
+                    "start_date": date,
+                    "end_date": builder.nullable(date),
+                },
+            },
+        )
+        return {"type": "array", "items": post}
+
+
 class AgenciesAPIViewSet(TranslatableAPIViewSet):
     name = "agencies"
     model = Agency
@@ -48,7 +99,7 @@ class AgenciesAPIViewSet(TranslatableAPIViewSet):
     def get_published_queryset(self):
         return (
             Agency.objects.live()
-            .select_related("parent", "logo")
+            .select_related("parent", "logo", "head", "supervisor")
             .prefetch_related(prefetch_image_renditions("logo"))
         )
 
@@ -57,13 +108,16 @@ class PeopleAPIViewSet(TranslatableAPIViewSet):
     name = "people"
     model = Person
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "position"]
-    field_serializers = {"photo": ImageRenditionsField()}
+    field_serializers = {"photo": ImageRenditionsField(), "positions": PositionsField()}
 
     def get_published_queryset(self):
         return (
             Person.objects.live()
             .select_related("agency", "photo")
-            .prefetch_related(prefetch_image_renditions("photo"))
+            .prefetch_related(
+                prefetch_image_renditions("photo"),
+                Prefetch("positions", queryset=PersonPosition.objects.select_related("agency")),
+            )
         )
 
 

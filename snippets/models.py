@@ -9,7 +9,6 @@ which Wagtail's delete view reports through its reference index).
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
@@ -19,7 +18,7 @@ from wagtail.admin.panels import (
     PublishingPanel,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from core.text import folded_for_index
@@ -35,7 +34,21 @@ class Agency(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         PEOPLES_COMMITTEE = "peoples_committee", _("People's Committee")
         SOCIAL_INSURANCE = "social_insurance", _("Social insurance")
         PUBLISHER = "publisher", _("Publisher")
+        # The units of a department, in its organisation chart (`organisation`).
+        DIVISION = "division", _("Division (phòng)")
+        BOARD = "board", _("Board (ban)")
+        SUB_DEPARTMENT = "sub_department", _("Sub-department (chi cục)")
+        CENTRE = "centre", _("Centre (trung tâm)")
+        PUBLIC_SERVICE_UNIT = "public_service_unit", _("Public service unit")
         OTHER = "other", _("Other")
+
+    UNIT_KINDS = (
+        Kind.DIVISION,
+        Kind.BOARD,
+        Kind.SUB_DEPARTMENT,
+        Kind.CENTRE,
+        Kind.PUBLIC_SERVICE_UNIT,
+    )
 
     name = models.CharField(_("full name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
@@ -64,15 +77,43 @@ class Agency(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     slug = models.SlugField(_("slug"), max_length=120, allow_unicode=False)
+    functions = RichTextField(
+        _("functions and tasks"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    head = models.ForeignKey(
+        "snippets.Person",
+        verbose_name=_("head"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units_headed",
+    )
+    supervisor = models.ForeignKey(
+        "snippets.Person",
+        verbose_name=_("leader in charge"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units_overseen",
+        help_text=_("The director or deputy director who oversees this unit."),
+    )
+    sort_order = models.IntegerField(
+        _("order among its siblings"),
+        default=0,
+        blank=True,
+        help_text=_("Smaller numbers come first."),
+    )
 
     objects = PublishedQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("short_name"), FieldPanel("abbreviation")]),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("parent"), FieldPanel("sort_order")]),
         FieldPanel("slug"),
         FieldPanel("logo"),
+        FieldPanel("functions"),
+        FieldRowPanel([FieldPanel("head"), FieldPanel("supervisor")]),
         MultiFieldPanel(
             [
                 FieldPanel("website"),
@@ -106,6 +147,10 @@ class Agency(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         "phone",
         "email",
         "slug",
+        "functions",
+        "head",
+        "supervisor",
+        "sort_order",
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -123,9 +168,22 @@ class Agency(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         """Name, short name and abbreviation without diacritics, for `search.backends`."""
         return folded_for_index(self.name, self.short_name, self.abbreviation)
 
+    def clean(self):
+        super().clean()
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
 
-class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
-    """An official named in content: "Hoàng Minh Cường - Phó Chủ tịch UBND thành phố"."""
+
+class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """An official named in content: "Hoàng Minh Cường - Phó Chủ tịch UBND thành phố".
+
+    `position` is the current title; `positions` (`PersonPosition`) keep the posts held
+    over time, so that an old article names the title its subject held on its date.
+    """
 
     name = models.CharField(_("name"), max_length=160)
     position = models.CharField(
@@ -151,6 +209,11 @@ class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         related_name="+",
     )
     slug = models.SlugField(_("slug"), max_length=120)
+    official_email = models.EmailField(_("official e-mail"), blank=True)
+    phone = models.CharField(_("official phone"), max_length=60, blank=True)
+    responsibilities = RichTextField(
+        _("areas of responsibility"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
 
     objects = PublishedQuerySet.as_manager()
 
@@ -160,6 +223,9 @@ class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         FieldPanel("agency"),
         FieldPanel("slug"),
         FieldPanel("photo"),
+        FieldRowPanel([FieldPanel("official_email"), FieldPanel("phone")]),
+        FieldPanel("responsibilities"),
+        InlinePanel("positions", heading=_("Posts held"), label=_("post")),
         PublishingPanel(),
     ]
     search_fields = [
@@ -172,7 +238,17 @@ class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         index.FilterField("locale_id"),
         index.FilterField("live"),
     ]
-    api_fields = ["name", "position", "agency", "photo", "slug"]
+    api_fields = [
+        "name",
+        "position",
+        "agency",
+        "photo",
+        "slug",
+        "official_email",
+        "phone",
+        "responsibilities",
+        "positions",
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
@@ -189,132 +265,17 @@ class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         agency = self.agency.name if self.agency_id else ""
         return folded_for_index(self.name, self.position, agency)
 
-
-class Award(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    """An award conferred for a year: a leading-unit flag, certificates of merit..."""
-
-    class Kind(models.TextChoices):
-        LEADING_UNIT_FLAG = "leading_unit_flag", _("Leading-unit flag")
-        EMULATION_FLAG = "emulation_flag", _("Emulation flag")
-        CERTIFICATE_OF_MERIT = "certificate_of_merit", _("Certificate of merit")
-        EMULATION_TITLE = "emulation_title", _("Emulation title")
-        OTHER = "other", _("Other")
-
-    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
-    title = models.CharField(
-        _("title"), max_length=255, help_text=_('For example "Cờ Đơn vị dẫn đầu khối thi đua".')
-    )
-    year = models.PositiveSmallIntegerField(_("year rewarded"))
-    conferred_by_agency = models.ForeignKey(
-        Agency,
-        verbose_name=_("conferring agency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="awards_conferred",
-    )
-    conferred_by_person = models.ForeignKey(
-        Person,
-        verbose_name=_("conferring person"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="awards_conferred",
-    )
-    recipient_count = models.PositiveSmallIntegerField(
-        _("number of unnamed recipients"),
-        null=True,
-        blank=True,
-        help_text=_("For recipients not named one by one, such as 07 collectives."),
-    )
-    recipient_description = models.CharField(
-        _("unnamed recipients"),
-        max_length=255,
-        blank=True,
-        help_text=_('For example "tập thể có thành tích xuất sắc".'),
-    )
-    decision_number = models.CharField(_("decision number"), max_length=80, blank=True)
-    decision_date = models.DateField(_("decision date"), null=True, blank=True)
-    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
-
-    objects = PublishedQuerySet.as_manager()
-
-    panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("conferred_by_agency"), FieldPanel("conferred_by_person")]),
-        InlinePanel("recipients", heading=_("Recipient agencies"), label=_("recipient")),
-        FieldRowPanel([FieldPanel("recipient_count"), FieldPanel("recipient_description")]),
-        FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
-        FieldPanel("description"),
-        PublishingPanel(),
-    ]
-    search_fields = [
-        index.SearchField("title"),
-        index.SearchField("recipient_description"),
-        index.SearchField("decision_number"),
-        index.SearchField("search_folded_text"),
-        index.AutocompleteField("title"),
-        index.FilterField("kind"),
-        index.FilterField("year"),
-        index.FilterField("locale_id"),
-        index.FilterField("live"),
-    ]
-    api_fields = [
-        "kind",
-        "title",
-        "year",
-        "conferred_by_agency",
-        "conferred_by_person",
-        "recipients",
-        "recipient_count",
-        "recipient_description",
-        "decision_number",
-        "decision_date",
-        "description",
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("award")
-        verbose_name_plural = _("awards")
-        ordering = ["-year", "title"]
-
-    def __str__(self):
-        return f"{self.title} ({self.year})"
-
-    def search_folded_text(self):
-        return folded_for_index(self.title, self.recipient_description, self.decision_number)
-
-    def clean(self):
-        super().clean()
-        if self.recipient_count is not None and self.recipient_count < 1:
-            raise ValidationError(
-                {"recipient_count": _("The number of recipients must be at least 1.")}
-            )
+    def position_on(self, day):
+        """The title held on `day` (a date), from the posts held, else the current one."""
+        for post in self.positions.all():
+            if post.held_on(day):
+                return post.title
+        return self.position
 
 
-class AwardRecipient(TranslatableMixin, Orderable):
-    """A named recipient agency of an award."""
-
-    award = ParentalKey(Award, on_delete=models.CASCADE, related_name="recipients")
-    agency = models.ForeignKey(
-        Agency,
-        verbose_name=_("agency"),
-        on_delete=models.PROTECT,
-        related_name="award_recipients",
-    )
-
-    panels = [FieldPanel("agency")]
-    api_fields = ["agency"]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("award recipient")
-        verbose_name_plural = _("award recipients")
-        constraints = [
-            models.UniqueConstraint(fields=["award", "agency"], name="unique_award_recipient")
-        ]
-
-
-# Banner lives in its own module; imported last, it stays the app's last model (the order of
-# its content type, of the admin's and of `apps.get_models()`).
+# Awards, banners and the posts held live in their own modules, imported here: the app's
+# models (their order: of their content types, of the admin and of `apps.get_models()`).
+from .awards import Award as Award  # noqa: E402
+from .awards import AwardRecipient as AwardRecipient  # noqa: E402
 from .banners import Banner as Banner  # noqa: E402
+from .positions import PersonPosition as PersonPosition  # noqa: E402

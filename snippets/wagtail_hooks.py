@@ -51,11 +51,17 @@ class SlugPerLocaleForm(WagtailAdminModelForm):
         return slug
 
 
+class AgencyForm(SlugPerLocaleForm):
+    def clean_sort_order(self):
+        """Left empty: first among its siblings, like the default."""
+        return self.cleaned_data.get("sort_order") or 0
+
+
 class AgencyViewSet(SnippetViewSet):
     model = Agency
     icon = "site"
-    edit_handler = ObjectList(Agency.panels, base_form_class=SlugPerLocaleForm)
-    list_display = ["name", "abbreviation", "kind", "parent", *common_columns()]
+    edit_handler = ObjectList(Agency.panels, base_form_class=AgencyForm)
+    list_display = ["name", "abbreviation", "kind", "parent", "sort_order", *common_columns()]
     list_filter = ["kind", "live"]
     ordering = ["name"]
 

@@ -15,6 +15,7 @@ from articles.models import ArticleIndexPage, NewsArticlePage
 from blocs.models import BlocIndexPage, BlocPage
 from demo.english import translate
 from demo.legal import LegalDemo
+from demo.organisation import OrganisationDemo
 from snippets.models import Agency
 
 from .conftest import DESKTOP, PHONE
@@ -26,7 +27,16 @@ pytestmark = [
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING_IMPACTS = {"serious", "critical"}
-SCREENSHOTS = ["home", "article", "bloc", "search", "sign-in", "legal documents", "legal document"]
+SCREENSHOTS = [
+    "home",
+    "article",
+    "bloc",
+    "search",
+    "sign-in",
+    "legal documents",
+    "legal document",
+    "organisation",
+]
 
 
 @pytest.fixture
@@ -47,6 +57,7 @@ def audited_pages(demo_content_en):
     agency = Agency.objects.get(slug="so-khcn", locale=demo_content_en.locale_vi)
     legal = LegalDemo(demo_content_en).load().load_english()
     draft = legal.pages["du-thao-chinh-sach-ho-tro-khoi-nghiep-doi-moi-sang-tao"]
+    organisation = OrganisationDemo(demo_content_en).load().load_english()
 
     def agency_url(index, agency):
         return index.url + index.reverse_subpage("agency", args=[agency.slug])
@@ -68,6 +79,8 @@ def audited_pages(demo_content_en):
         # Filtered: the facets are then unfolded at every width.
         "legal documents": tuple(f"{url}?year=2024" for url in both(legal.index)),
         "legal document": both(legal.pages["quyet-dinh-15-2024-qd-ubnd"]),
+        "organisation": both(organisation.page),
+        "organisation unit": tuple(f"{url}don-vi/van-phong-so/" for url in both(organisation.page)),
         "draft": (draft.url, None),
         "comment form": (draft.url + draft.reverse_subpage("consultation"), None),
         "sign-in": ("/_util/login/?next=/", "/en/_util/login/?next=/en/"),

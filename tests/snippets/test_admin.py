@@ -31,9 +31,12 @@ def create(admin_client, model_name, data):
         pytest.fail(f"form refused: {form.errors.as_json()} {form.formsets}")
 
 
-def test_admin_creates_an_agency_with_every_field(admin_client, make_agency, make_image):
+def test_admin_creates_an_agency_with_every_field(
+    admin_client, make_agency, make_image, make_person
+):
     parent = make_agency("Ủy ban nhân dân thành phố")
     logo = make_image("Logo")
+    head, supervisor = make_person("Nguyễn Văn Trưởng"), make_person("Bùi Văn Toàn")
     expire_at_text, expire_at = local_datetime(timezone.now() + timedelta(days=365))
     go_live_at_text, go_live_at = local_datetime(timezone.now() - timedelta(days=1))
 
@@ -52,6 +55,10 @@ def test_admin_creates_an_agency_with_every_field(admin_client, make_agency, mak
             "address": "18 Hoàng Diệu, Hồng Bàng, Hải Phòng",
             "phone": "0225 3842 664",
             "email": "sokhcn@haiphong.gov.vn",
+            "functions": rich_text("<p>Tham mưu về khoa học</p>"),
+            "head": head.pk,
+            "supervisor": supervisor.pk,
+            "sort_order": "3",
             "go_live_at": go_live_at_text,
             "expire_at": expire_at_text,
         },
@@ -70,6 +77,28 @@ def test_admin_creates_an_agency_with_every_field(admin_client, make_agency, mak
     assert agency.address == "18 Hoàng Diệu, Hồng Bàng, Hải Phòng"
     assert (agency.phone, agency.email) == ("0225 3842 664", "sokhcn@haiphong.gov.vn")
     assert (agency.go_live_at, agency.expire_at) == (go_live_at, expire_at)
+    assert "Tham mưu về khoa học" in agency.functions
+    assert (agency.head, agency.supervisor, agency.sort_order) == (head, supervisor, 3)
+
+
+def test_a_unit_cannot_be_placed_under_itself(admin_client, make_agency):
+    department = make_agency("Sở Khoa học và Công nghệ")
+    office = make_agency("Văn phòng Sở", parent=department)
+    response = admin_client.post(
+        admin_url("agency", "edit", department.pk),
+        {
+            "name": department.name,
+            "kind": "department",
+            "parent": office.pk,
+            "slug": department.slug,
+            "sort_order": "0",
+            "functions": rich_text(""),
+        },
+    )
+    assert response.status_code == 200
+    assert "parent" in response.context["form"].errors
+    department.refresh_from_db()
+    assert department.parent is None
 
 
 def test_admin_creates_a_person_with_every_field(admin_client, make_agency, make_image):
@@ -85,6 +114,24 @@ def test_admin_creates_a_person_with_every_field(admin_client, make_agency, make
             "agency": agency.pk,
             "slug": "do-van-loi",
             "photo": photo.pk,
+            "official_email": "dvloi@haiphong.gov.vn",
+            "phone": "0225 3842 555",
+            "responsibilities": rich_text("<ul><li>Giáo dục mầm non</li></ul>"),
+            **nested_form_data(
+                {
+                    "positions": inline_formset(
+                        [
+                            {
+                                "title": "Trưởng phòng",
+                                "agency": agency.pk,
+                                "start_date": "2015-01-01",
+                                "end_date": "2019-12-31",
+                            },
+                            {"title": "Phó Giám đốc Sở", "start_date": "2020-01-01"},
+                        ]
+                    )
+                }
+            ),
         },
     )
 
@@ -92,6 +139,31 @@ def test_admin_creates_a_person_with_every_field(admin_client, make_agency, make
     assert person.live
     assert (person.name, person.position) == ("Đỗ Văn Lợi", "Phó Giám đốc Sở Giáo dục và Đào tạo")
     assert (person.agency, person.photo) == (agency, photo)
+    assert (person.official_email, person.phone) == ("dvloi@haiphong.gov.vn", "0225 3842 555")
+    assert "Giáo dục mầm non" in person.responsibilities
+    assert person.position_on(date(2018, 5, 1)) == "Trưởng phòng"
+    assert person.position_on(date(2024, 5, 1)) == "Phó Giám đốc Sở"
+
+
+def test_a_post_cannot_end_before_it_starts(admin_client):
+    response = admin_client.post(
+        admin_url("person", "add"),
+        {
+            "name": "Lê Thu Trang",
+            "slug": "le-thu-trang",
+            "responsibilities": rich_text(""),
+            **nested_form_data(
+                {
+                    "positions": inline_formset(
+                        [{"title": "Phó Giám đốc", "start_date": "2024-01-01",
+                          "end_date": "2023-01-01"}]
+                    )
+                }
+            ),
+        },
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert not Person.objects.filter(slug="le-thu-trang").exists()
 
 
 def test_admin_creates_an_award_with_every_field(admin_client, make_agency, make_person):

@@ -1,0 +1,50 @@
+"""The demo's organisation section: complete in both languages, and idempotent."""
+
+import pytest
+
+from demo.organisation import OrganisationDemo
+from organisation.models import OrganisationPage
+from snippets.models import Agency, Person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_organisation(demo_content_en):
+    from demo.legal import LegalDemo
+
+    LegalDemo(demo_content_en).load().load_english()
+    return OrganisationDemo(demo_content_en).load().load_english()
+
+
+def test_the_demo_publishes_the_organisation_in_both_languages(client, demo_organisation):
+    vi = client.get("/gioi-thieu/")
+    assert vi.status_code == 200
+    html = vi.content.decode()
+    assert html.count('class="org-unit ') == 9
+    assert "ntmha@haiphong.gov.vn" in html and "Người phát ngôn của Sở" in html
+    en = client.get("/en/about/")
+    assert en.status_code == 200
+    english = en.content.decode()
+    assert english.count('class="org-unit ') == 9
+    assert "Science Management Division" in english
+    assert "Director of the Department of Science and Technology" in english
+    assert "Spokesperson of the department" in english
+    assert "Overall leadership of the department" in english
+    assert client.get("/en/about/don-vi/phong-quan-ly-khoa-hoc/").status_code == 200
+    assert client.get("/en/about/lanh-dao/nguyen-thi-minh-ha/").status_code == 200
+
+
+def test_loading_again_creates_nothing_and_keeps_edits(demo_organisation):
+    counts = (Agency.objects.count(), Person.objects.count(), OrganisationPage.objects.count())
+    office = Agency.objects.get(slug="van-phong-so", locale__language_code="vi")
+    office.phone = "0225 0000 000"
+    office.save()
+    OrganisationDemo(demo_organisation.demo).load().load_english()
+    assert counts == (
+        Agency.objects.count(),
+        Person.objects.count(),
+        OrganisationPage.objects.count(),
+    )
+    office.refresh_from_db()
+    assert office.phone == "0225 0000 000"

@@ -1,0 +1,139 @@
+"""The organisation page as readers and editors see it: the chart drawn from the published
+units, the leaders with their contacts, the focal points, sub-pages for units and leaders."""
+
+import json
+import re
+
+import pytest
+
+from snippets.models import Agency
+
+pytestmark = pytest.mark.django_db
+
+
+def chart_names(html):
+    chart = html.split('class="org-chart"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'class="org-name"[^>]*>([^<]+)<', chart)
+
+
+def test_the_chart_lists_published_units_as_a_tree_in_order(
+    client, organisation_page, unit_factory
+):
+    office = unit_factory(name="Văn phòng Sở", sort_order=2)
+    unit_factory(name="Thanh tra Sở", sort_order=1)
+    unit_factory(name="Tổ văn thư", parent=office)
+    unit_factory(name="Phòng chưa công bố", live=False)
+    response = client.get(organisation_page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert chart_names(html) == [
+        "Sở Khoa học và Công nghệ",
+        "Thanh tra Sở",
+        "Văn phòng Sở",
+        "Tổ văn thư",
+    ]
+    assert "Phòng chưa công bố" not in html
+    # Nested lists: a sub-unit inside its unit's item.
+    assert re.search(r"Văn phòng Sở</a>.*?<ol>.*?Tổ văn thư", html, re.S)
+
+
+def test_leaders_show_their_official_contact_and_units_overseen(
+    client, organisation_page, unit_factory, director, deputy
+):
+    unit_factory(name="Phòng Quản lý khoa học", supervisor=deputy)
+    html = client.get(organisation_page.url).content.decode()
+    assert "ntmha@haiphong.gov.vn" in html
+    assert "Lãnh đạo, điều hành chung" in html
+    card = html.split(f'id="leader-{deputy.pk}"', 1)[1].split("</article>", 1)[0]
+    assert "Phòng Quản lý khoa học" in card
+    assert "phatngon@haiphong.gov.vn" in html  # the focal point's own e-mail
+
+
+def test_unpublished_people_and_units_never_show(
+    client, organisation_page, unit_factory, deputy, editor
+):
+    unit_factory(name="Phòng có trưởng phòng ẩn", head=deputy)
+    deputy.live = False
+    deputy.save()
+    for user in (None, editor):
+        if user:
+            client.force_login(user)
+        html = client.get(organisation_page.url).content.decode()
+        assert "Bùi Văn Toàn" not in html
+        assert "phatngon@haiphong.gov.vn" not in html
+        # The editor's preview of a draft shows no unpublished person either.
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{organisation_page.pk}/edit/preview/", {"mode": ""})
+    assert "Bùi Văn Toàn" not in response.content.decode()
+
+
+def test_a_unit_page_shows_its_functions_head_contacts_and_sub_units(
+    client, organisation_page, unit_factory, director
+):
+    office = unit_factory(
+        name="Văn phòng Sở",
+        slug="van-phong-so",
+        functions="<p>Tham mưu tổng hợp</p>",
+        head=director,
+        phone="0225 3842 111",
+        email="vanphong@haiphong.gov.vn",
+        address="Tầng 2",
+    )
+    unit_factory(name="Tổ văn thư", parent=office)
+    response = client.get(organisation_page.url + "don-vi/van-phong-so/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in (
+        "Tham mưu tổng hợp",
+        "Nguyễn Thị Minh Hà",
+        "vanphong@haiphong.gov.vn",
+        "Tổ văn thư",
+    ):
+        assert text in html
+
+
+@pytest.mark.parametrize("slug", ["khong-co", "so-khcn", "phong-an"])
+def test_unknown_hidden_or_root_unit_is_404(client, organisation_page, unit_factory, slug):
+    unit_factory(slug="phong-an", live=False)
+    Agency.objects.create(name="Sở khác", slug="so-khac", live=True)
+    assert client.get(organisation_page.url + f"don-vi/{slug}/").status_code == 404
+    assert client.get(organisation_page.url + "don-vi/so-khac/").status_code == 404
+
+
+def test_a_leader_page_shows_the_posts_held(client, organisation_page, director):
+    response = client.get(organisation_page.url + "lanh-dao/nguyen-thi-minh-ha/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1" in html and "Phó Giám đốc Sở" in html and "Giám đốc Sở" in html
+    assert client.get(organisation_page.url + "lanh-dao/khong-co/").status_code == 404
+
+
+def test_json_ld_describes_the_department_its_units_and_leaders(
+    client, organisation_page, unit_factory
+):
+    unit_factory(name="Văn phòng Sở")
+    html = client.get(organisation_page.url).content.decode()
+    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "GovernmentOrganization"
+    assert data["email"] == "skhcn@haiphong.gov.vn"
+    assert [unit["name"] for unit in data["subOrganization"]] == ["Văn phòng Sở"]
+    assert {"Nguyễn Thị Minh Hà", "Bùi Văn Toàn"} == {p["name"] for p in data["employee"]}
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_query_count_is_flat_in_the_number_of_units(
+    client, organisation_page, department, django_assert_max_num_queries, count
+):
+    Agency.objects.bulk_create(
+        Agency(
+            name=f"Phòng {n}", slug=f"phong-{n}", kind="division", parent=department,
+            live=True, locale_id=department.locale_id,
+        )
+        for n in range(count)
+    )  # fmt: skip
+    client.get(organisation_page.url)  # warms the site's caches
+    with django_assert_max_num_queries(25):
+        response = client.get(organisation_page.url)
+    assert response.content.decode().count('class="org-unit ') == count + 1
+    with django_assert_max_num_queries(25):
+        assert client.get(organisation_page.url + "don-vi/phong-7/").status_code == 200
