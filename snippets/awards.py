@@ -106,7 +106,8 @@ class Award(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
         ordering = ["-year", "title"]
 
     def __str__(self):
-        return f"{self.title} ({self.year})"
+        """The title, with the year only when the title does not already say it."""
+        return self.title if str(self.year) in self.title else f"{self.title} ({self.year})"
 
     def search_folded_text(self):
         return folded_for_index(self.title, self.recipient_description, self.decision_number)

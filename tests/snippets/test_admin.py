@@ -448,3 +448,13 @@ def test_an_award_can_be_deleted_with_its_recipient_list(admin_client, make_agen
     assert not Award.objects.exists()
     assert not AwardRecipient.objects.exists()
     assert Agency.objects.filter(pk=agency.pk).exists()
+
+
+def test_an_award_names_its_year_once_in_the_admin(admin_client, make_award):
+    make_award("Cờ thi đua năm 2023", year=2023)
+    make_award("Bằng khen", year=2024, kind=Award.Kind.CERTIFICATE_OF_MERIT)
+
+    html = listing(admin_client, "award")
+    assert "Cờ thi đua năm 2023 (2023)" not in html
+    assert "Cờ thi đua năm 2023" in html
+    assert "Bằng khen (2024)" in html
