@@ -117,6 +117,8 @@ class WorkWeek(
         from .pages import WorkCalendarPage
 
         batch.add_urls(WorkCalendarPage.cached_urls_of_week(self, batch))
+        for entry in WorkEntry.objects.filter(week=self):
+            batch.add_api_object(entry)
 
 
 class WorkEntry(TranslatableMixin, Orderable, ClusterableModel):

@@ -57,7 +57,7 @@ def make_week(locale_vi):
     """make(monday, [entry(...), ...], publish=True) -> the week, published or a draft."""
 
     def make(monday, entries, publish=True):
-        week = WorkWeek(week_start=monday)
+        week = WorkWeek(week_start=monday, live=False)
         for item in entries:
             week.entries.add(item)
         week.save()
