@@ -87,9 +87,11 @@ def test_a_private_calendar_is_not_served_to_the_public(client, calendar_page, p
 
 
 def test_the_week_prints_and_reads_on_a_phone(client, calendar_page, published_week):
+    from pathlib import Path
+
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("work_calendar/calendar.css"), encoding="utf-8").read()
+    css = Path(finders.find("work_calendar/calendar.css")).read_text(encoding="utf-8")
     assert "@media print" in css and "@media (max-width: 700px)" in css
     html = client.get("/lich-cong-tac/").content.decode()
     assert "work_calendar/calendar" in html
