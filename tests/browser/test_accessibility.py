@@ -15,6 +15,7 @@ from articles.models import ArticleIndexPage, NewsArticlePage
 from blocs.models import BlocIndexPage, BlocPage
 from demo.english import translate
 from demo.legal import LegalDemo
+from demo.work_calendar import WorkCalendarDemo
 from snippets.models import Agency
 
 from .conftest import DESKTOP, PHONE
@@ -47,6 +48,7 @@ def audited_pages(demo_content_en):
     agency = Agency.objects.get(slug="so-khcn", locale=demo_content_en.locale_vi)
     legal = LegalDemo(demo_content_en).load().load_english()
     draft = legal.pages["du-thao-chinh-sach-ho-tro-khoi-nghiep-doi-moi-sang-tao"]
+    calendar = WorkCalendarDemo(demo_content_en).load()
 
     def agency_url(index, agency):
         return index.url + index.reverse_subpage("agency", args=[agency.slug])
@@ -68,6 +70,7 @@ def audited_pages(demo_content_en):
         # Filtered: the facets are then unfolded at every width.
         "legal documents": tuple(f"{url}?year=2024" for url in both(legal.index)),
         "legal document": both(legal.pages["quyet-dinh-15-2024-qd-ubnd"]),
+        "work calendar": (calendar.pages["vi"].url, calendar.pages["en"].url),
         "draft": (draft.url, None),
         "comment form": (draft.url + draft.reverse_subpage("consultation"), None),
         "sign-in": ("/_util/login/?next=/", "/en/_util/login/?next=/en/"),
