@@ -6,6 +6,7 @@ the iCalendar feeds at `ical/` (every leader) and `ical/<slug>/` (one leader).
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
@@ -98,7 +99,8 @@ class WorkCalendarPage(RoutablePageMixin, Page):
             return self.bad_request(request, _("Not a date this calendar can show: %s") % day[:40])
         target = self.url + self.reverse_subpage("week", args=[week_label(monday)])
         leader = request.GET.get(LEADER_PARAMETER)
-        return redirect(f"{target}?{LEADER_PARAMETER}={leader[:120]}" if leader else target)
+        query = urlencode({LEADER_PARAMETER: leader[:120]}) if leader else ""
+        return redirect(f"{target}?{query}" if query else target)
 
     @path("tuan/<str:week>/", name="week")
     def week(self, request, week):

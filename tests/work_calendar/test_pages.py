@@ -39,6 +39,13 @@ def test_a_date_jumps_to_its_week(client, calendar_page, published_week):
     assert response["Location"] == "/lich-cong-tac/tuan/2026-W49/"
 
 
+def test_a_date_jump_keeps_the_leader_safely_encoded(client, calendar_page, published_week):
+    response = client.get("/lich-cong-tac/", {"ngay": "2026-12-05", "lanh-dao": "a\r\nb c"})
+    assert response.status_code == 302
+    assert response["Location"] == "/lich-cong-tac/tuan/2026-W49/?lanh-dao=a%0D%0Ab+c"
+    assert client.get(response["Location"]).status_code == 404
+
+
 def test_a_leader_sees_only_their_engagements(client, calendar_page, published_week, deputy):
     response = client.get("/lich-cong-tac/", {"lanh-dao": deputy.slug})
     html = response.content.decode()
@@ -70,7 +77,7 @@ def test_a_draft_week_is_never_shown(client, calendar_page, make_week, this_mond
     make_week(this_monday, [entry(this_monday, 9, "Lịch chưa duyệt", director)], publish=False)
     html = client.get("/lich-cong-tac/").content.decode()
     assert "Lịch chưa duyệt" not in html
-    assert "No approved calendar" in html or "Chưa có lịch" in html
+    assert "chưa có lịch công tác được duyệt" in html
 
 
 def test_an_unpublished_week_disappears(client, calendar_page, published_week):
