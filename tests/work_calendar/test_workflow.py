@@ -101,3 +101,15 @@ def test_an_administrator_publishes_directly(client, administrator, director, th
 def test_an_editor_has_no_access_to_the_calendar(client, editor):
     client.force_login(editor)
     assert client.get(reverse(ADD)).status_code in (302, 403)
+
+
+def test_the_secretary_lists_weeks_edits_one_and_chooses_a_leader(
+    client, submitted, secretary, director
+):
+    client.force_login(secretary)
+    listing = client.get(reverse("wagtailsnippets_work_calendar_workweek:list"))
+    assert listing.status_code == 200 and submitted.label in listing.content.decode()
+    edit = client.get(reverse("wagtailsnippets_work_calendar_workweek:edit", args=[submitted.pk]))
+    assert edit.status_code == 200 and "Họp giao ban đầu tuần" in edit.content.decode()
+    chooser = client.get(reverse("wagtailsnippetchoosers_snippets_person:choose"))
+    assert chooser.status_code == 200 and director.name in chooser.json()["html"]
