@@ -18,6 +18,7 @@ from core.purging import register_api
 from legal_documents.api import LegalDocumentsAPIViewSet
 from snippets.api import AgenciesAPIViewSet, BannersAPIViewSet, PeopleAPIViewSet
 from visits.api import VisitsAPIViewSet
+from work_calendar.api import WorkCalendarAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
@@ -30,5 +31,6 @@ api_router.register_endpoint("banners", BannersAPIViewSet)
 api_router.register_endpoint("blocs", BlocsAPIViewSet)
 api_router.register_endpoint("visits", VisitsAPIViewSet)
 api_router.register_endpoint("legal-documents", LegalDocumentsAPIViewSet)
+api_router.register_endpoint("work-calendar", WorkCalendarAPIViewSet)
 # Publishing purges an object's API URLs on the endpoints serving it (core.purging).
 register_api(api_router)

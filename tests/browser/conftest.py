@@ -49,9 +49,12 @@ def migrated_data(transactional_db):
         Collection.add_root(name="Root")
     roles = importlib.import_module("editorial.migrations.0001_roles_and_moderation_workflow")
     roles.set_up_roles(apps, None)
-    # What later migrations grant the roles (the registry's comments) goes back too.
+    # What later migrations grant the roles (the registry's comments, the calendar's secretary
+    # and workflow) goes back too.
     legal = importlib.import_module("legal_documents.migrations.0002_roles_for_legal_documents")
     legal.grant(apps, None)
+    calendar = importlib.import_module("work_calendar.migrations.0001_work_calendar")
+    calendar.grant(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from blocs.models import BlocIndexPage, BlocPage
 from demo.english import translate
 from demo.legal import LegalDemo
 from demo.organisation import OrganisationDemo
+from demo.work_calendar import WorkCalendarDemo
 from snippets.models import Agency
 
 from .conftest import DESKTOP, PHONE
@@ -58,6 +59,7 @@ def audited_pages(demo_content_en):
     legal = LegalDemo(demo_content_en).load().load_english()
     draft = legal.pages["du-thao-chinh-sach-ho-tro-khoi-nghiep-doi-moi-sang-tao"]
     organisation = OrganisationDemo(demo_content_en).load().load_english()
+    calendar = WorkCalendarDemo(demo_content_en).load()
 
     def agency_url(index, agency):
         return index.url + index.reverse_subpage("agency", args=[agency.slug])
@@ -81,6 +83,7 @@ def audited_pages(demo_content_en):
         "legal document": both(legal.pages["quyet-dinh-15-2024-qd-ubnd"]),
         "organisation": both(organisation.page),
         "organisation unit": tuple(f"{url}don-vi/van-phong-so/" for url in both(organisation.page)),
+        "work calendar": (calendar.pages["vi"].url, calendar.pages["en"].url),
         "draft": (draft.url, None),
         "comment form": (draft.url + draft.reverse_subpage("consultation"), None),
         "sign-in": ("/_util/login/?next=/", "/en/_util/login/?next=/en/"),

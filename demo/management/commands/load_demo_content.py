@@ -8,6 +8,7 @@ from demo.content import DemoContent
 from demo.english import EnglishDemo
 from demo.legal import LegalDemo
 from demo.organisation import OrganisationDemo
+from demo.work_calendar import WorkCalendarDemo
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         legal = LegalDemo(demo).load()
         legal.load_english()
         OrganisationDemo(demo).load().load_english()
+        WorkCalendarDemo(demo).load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: the seed report is at {demo.seed_report.url}, the "

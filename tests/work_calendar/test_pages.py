@@ -1,0 +1,104 @@
+"""The calendar page as a reader sees it: the week, today, moving between weeks, jumping to
+a date, a leader's engagements, and a clear 4xx for what it cannot show."""
+
+from datetime import timedelta
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from .conftest import entry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_this_week_shows_the_approved_entries_and_today(client, calendar_page, published_week):
+    response = client.get("/lich-cong-tac/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Họp giao ban Sở" in html and "Kiểm tra phòng thí nghiệm" in html
+    assert "Văn phòng Sở" in html and "Phòng họp số 1" in html
+    assert html.count("calendar-day--today") == 1
+    assert html.count('class="calendar-day') == 7
+    assert 'aria-current="date"' in html
+
+
+def test_previous_and_next_weeks_are_linked(client, calendar_page, published_week, this_monday):
+    html = client.get("/lich-cong-tac/").content.decode()
+    following = this_monday + timedelta(weeks=1)
+    label = f"{following.isocalendar()[0]}-W{following.isocalendar()[1]:02d}"
+    assert f'href="/lich-cong-tac/tuan/{label}/" rel="next"' in html
+    response = client.get(f"/lich-cong-tac/tuan/{label}/")
+    assert response.status_code == 200
+    assert "Họp giao ban Sở" not in response.content.decode()
+    assert "calendar-day--today" not in response.content.decode()
+
+
+def test_a_date_jumps_to_its_week(client, calendar_page, published_week):
+    response = client.get("/lich-cong-tac/", {"ngay": "2026-12-05"})
+    assert response.status_code == 302
+    assert response["Location"] == "/lich-cong-tac/tuan/2026-W49/"
+
+
+def test_a_date_jump_keeps_the_leader_safely_encoded(client, calendar_page, published_week):
+    response = client.get("/lich-cong-tac/", {"ngay": "2026-12-05", "lanh-dao": "a\r\nb c"})
+    assert response.status_code == 302
+    assert response["Location"] == "/lich-cong-tac/tuan/2026-W49/?lanh-dao=a%0D%0Ab+c"
+    assert client.get(response["Location"]).status_code == 404
+
+
+def test_a_leader_sees_only_their_engagements(client, calendar_page, published_week, deputy):
+    response = client.get("/lich-cong-tac/", {"lanh-dao": deputy.slug})
+    html = response.content.decode()
+    assert "Kiểm tra phòng thí nghiệm" in html and "Họp giao ban Sở" not in html
+    assert f'<option value="{deputy.slug}" selected>' in html
+
+
+@pytest.mark.parametrize(
+    "url,status",
+    [
+        ("/lich-cong-tac/tuan/2026-W99/", 404),
+        ("/lich-cong-tac/tuan/0000-W01/", 404),
+        ("/lich-cong-tac/tuan/9999-W01/", 404),
+        ("/lich-cong-tac/tuan/rac/", 404),
+        ("/lich-cong-tac/?ngay=0000-01-01", 400),
+        ("/lich-cong-tac/?ngay=9999-12-31", 400),
+        ("/lich-cong-tac/?ngay=hom-nay", 400),
+        ("/lich-cong-tac/?lanh-dao=khong-co", 404),
+        ("/lich-cong-tac/ical/khong-co/", 404),
+    ],
+)
+def test_bad_input_is_a_clear_4xx(client, calendar_page, published_week, url, status):
+    response = client.get(url)
+    assert response.status_code == status
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_a_draft_week_is_never_shown(client, calendar_page, make_week, this_monday, director):
+    make_week(this_monday, [entry(this_monday, 9, "Lịch chưa duyệt", director)], publish=False)
+    html = client.get("/lich-cong-tac/").content.decode()
+    assert "Lịch chưa duyệt" not in html
+    assert "chưa có lịch công tác được duyệt" in html
+
+
+def test_an_unpublished_week_disappears(client, calendar_page, published_week):
+    published_week.unpublish()
+    assert "Họp giao ban Sở" not in client.get("/lich-cong-tac/").content.decode()
+
+
+def test_a_private_calendar_is_not_served_to_the_public(client, calendar_page, published_week):
+    PageViewRestriction.objects.create(page=calendar_page, restriction_type="login")
+    for url in ("/lich-cong-tac/", "/lich-cong-tac/ical/", "/lich-cong-tac/tuan/2026-W49/"):
+        response = client.get(url)
+        assert response.status_code == 302 and "Họp" not in response.content.decode()
+    assert client.get("/api/v2/work-calendar/").json()["items"] == []
+
+
+def test_the_week_prints_and_reads_on_a_phone(client, calendar_page, published_week):
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    css = Path(finders.find("work_calendar/calendar.css")).read_text(encoding="utf-8")
+    assert "@media print" in css and "@media (max-width: 700px)" in css
+    html = client.get("/lich-cong-tac/").content.decode()
+    assert "work_calendar/calendar" in html

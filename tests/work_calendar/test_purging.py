@@ -1,0 +1,64 @@
+"""Publishing or unpublishing a week, or changing a leader, purges the calendar's pages,
+feeds and API, and nothing of the other language's calendar."""
+
+import pytest
+
+from tests.performance.conftest import RecordingBackend
+from work_calendar.models import WorkEntry
+
+pytestmark = pytest.mark.django_db
+ROOT = "http://testserver"
+
+
+@pytest.fixture
+def purged(settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "tests.performance.conftest.RecordingBackend"}
+    }
+    RecordingBackend.purged = []
+    yield RecordingBackend.purged
+    RecordingBackend.purged = []
+
+
+def calendar_urls(week):
+    entries = WorkEntry.objects.filter(week=week)
+    return {
+        f"{ROOT}/lich-cong-tac/",
+        f"{ROOT}/lich-cong-tac/tuan/{week.label}/",
+        f"{ROOT}/lich-cong-tac/ical/",
+        f"{ROOT}/lich-cong-tac/ical/nguyen-thi-minh-ha/",
+        f"{ROOT}/lich-cong-tac/ical/bui-van-toan/",
+        f"{ROOT}/api/v2/work-calendar/",
+    } | {f"{ROOT}/api/v2/work-calendar/{entry.pk}/" for entry in entries}
+
+
+def test_publishing_a_week_purges_the_calendar(
+    purged, django_capture_on_commit_callbacks, calendar_page, published_week
+):
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        published_week.save_revision().publish()
+    assert calendar_urls(published_week) <= set(purged)
+
+
+def test_unpublishing_a_week_purges_the_calendar(
+    purged, django_capture_on_commit_callbacks, calendar_page, published_week
+):
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        published_week.unpublish()
+    assert calendar_urls(published_week) <= set(purged)
+
+
+def test_a_leader_published_again_purges_their_feed_and_the_calendar(
+    purged, django_capture_on_commit_callbacks, calendar_page, published_week, director
+):
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        director.position = "Giám đốc Sở Khoa học và Công nghệ"
+        director.save_revision().publish()
+    assert {
+        f"{ROOT}/lich-cong-tac/",
+        f"{ROOT}/lich-cong-tac/ical/",
+        f"{ROOT}/lich-cong-tac/ical/nguyen-thi-minh-ha/",
+    } <= set(purged)
