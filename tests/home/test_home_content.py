@@ -12,7 +12,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from articles.models import AnnouncementIndexPage, ArticleIndexPage, NewsArticlePage
 from blocs.models import BlocIndexPage
-from home.models import HomePage
+from home.models import ContactPage, ContentPage, HomePage, SitemapPage
 from legal_documents.models import LegalDocumentIndexPage
 from snippets.models import Banner
 
@@ -242,7 +242,15 @@ class TestHomePageTypes(WagtailPageTestCase):
     def test_subpage_types(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ArticleIndexPage, AnnouncementIndexPage, BlocIndexPage, LegalDocumentIndexPage},
+            {
+                ArticleIndexPage,
+                AnnouncementIndexPage,
+                BlocIndexPage,
+                LegalDocumentIndexPage,
+                ContactPage,
+                ContentPage,
+                SitemapPage,
+            },
         )
 
     def test_parent_page_types(self):
