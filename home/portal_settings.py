@@ -11,8 +11,7 @@ from django.conf import settings as django_settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _t
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -98,7 +97,7 @@ class LocalizedSettings:
         phones = []
         if self._settings.phone:
             number = self._settings.phone
-            phones.append({"label": _t("Switchboard"), "number": number, "lang": ""})
+            phones.append({"label": gettext("Switchboard"), "number": number, "lang": ""})
         for block in self._settings.other_phones:
             value = block.value
             english = self.language != PortalSettings.SOURCE_LANGUAGE and value["label_en"]

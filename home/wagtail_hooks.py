@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from django.db.models import Max
 from django.urls import reverse
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Site
@@ -63,23 +63,23 @@ def contact_items(settings, site):
     return [
         RequiredInformation(
             topic="contacts",
-            label=_t("Contacts (address, phones, e-mail, working hours)"),
+            label=gettext("Contacts (address, phones, e-mail, working hours)"),
             present=not missing,
             published=page is not None,
             fix_url=settings_url(site),
             updated_at=page.last_published_at if page else None,
-            detail=(_t("Missing: %s") % ", ".join(missing) if missing else "")
-            or ("" if page else _t("No published contact page")),
+            detail=(gettext("Missing: %s") % ", ".join(missing) if missing else "")
+            or ("" if page else gettext("No published contact page")),
         ),
         RequiredInformation(
             topic="english_versions",
-            label=_t("Contacts in English"),
+            label=gettext("Contacts in English"),
             present=not english_missing,
             published=english_page is not None,
             fix_url=settings_url(site),
             updated_at=english_page.last_published_at if english_page else None,
-            detail=(_t("Missing: %s") % ", ".join(english_missing) if english_missing else "")
-            or ("" if english_page else _t("No published English contact page")),
+            detail=(gettext("Missing: %s") % ", ".join(english_missing) if english_missing else "")
+            or ("" if english_page else gettext("No published English contact page")),
         ),
     ]
 
@@ -91,12 +91,12 @@ def links_item():
     updated = links.aggregate(at=Max("latest_revision__created_at"))["at"]
     return RequiredInformation(
         topic="public_service_links",
-        label=_t("Links to the public service portals and other agencies"),
+        label=gettext("Links to the public service portals and other agencies"),
         present=links.exists(),
         published=bool(live),
         fix_url=reverse(PublicServiceLink.snippet_viewset.get_url_name("list")),
         updated_at=updated,
-        detail="" if national else _t("No link to the national public service portal"),
+        detail="" if national else gettext("No link to the national public service portal"),
     )
 
 
@@ -106,7 +106,7 @@ def required_information(request):
     settings = PortalSettings.for_site(site)
     emc = RequiredInformation(
         topic="emc_code",
-        label=_t("EMC monitoring code"),
+        label=gettext("EMC monitoring code"),
         present=bool(settings.emc_script_url),
         published=bool(settings.emc_script_url),
         fix_url=settings_url(site),

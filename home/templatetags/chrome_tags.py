@@ -11,7 +11,7 @@ portals, the contacts, the JSON-LD organisation and the EMC monitoring script.
 """
 
 from django import template
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
@@ -118,7 +118,9 @@ def organisation_data(portal):
         for phone in portal.phones
     ]
     if portal.email:
-        points.append({"@type": "ContactPoint", "contactType": _t("E-mail"), "email": portal.email})
+        points.append(
+            {"@type": "ContactPoint", "contactType": gettext("E-mail"), "email": portal.email}
+        )
     if points:
         data["contactPoint"] = points
     return data

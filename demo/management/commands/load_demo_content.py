@@ -7,6 +7,7 @@ from django.db import transaction
 from demo.content import DemoContent
 from demo.english import EnglishDemo
 from demo.legal import LegalDemo
+from demo.portal_chrome import PortalChromeDemo
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         EnglishDemo(demo).load()
         legal = LegalDemo(demo).load()
         legal.load_english()
+        PortalChromeDemo(demo).load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: the seed report is at {demo.seed_report.url}, the "
