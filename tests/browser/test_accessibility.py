@@ -15,6 +15,7 @@ from articles.models import ArticleIndexPage, NewsArticlePage
 from blocs.models import BlocIndexPage, BlocPage
 from demo.english import translate
 from demo.legal import LegalDemo
+from demo.portal_chrome import PortalChromeDemo
 from snippets.models import Agency
 
 from .conftest import DESKTOP, PHONE
@@ -26,7 +27,16 @@ pytestmark = [
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING_IMPACTS = {"serious", "critical"}
-SCREENSHOTS = ["home", "article", "bloc", "search", "sign-in", "legal documents", "legal document"]
+SCREENSHOTS = [
+    "home",
+    "article",
+    "bloc",
+    "search",
+    "sign-in",
+    "legal documents",
+    "legal document",
+    "contact",
+]
 
 
 @pytest.fixture
@@ -47,6 +57,8 @@ def audited_pages(demo_content_en):
     agency = Agency.objects.get(slug="so-khcn", locale=demo_content_en.locale_vi)
     legal = LegalDemo(demo_content_en).load().load_english()
     draft = legal.pages["du-thao-chinh-sach-ho-tro-khoi-nghiep-doi-moi-sang-tao"]
+    PortalChromeDemo(demo_content_en).load()
+    home_children = demo_content_en.home.get_children()
 
     def agency_url(index, agency):
         return index.url + index.reverse_subpage("agency", args=[agency.slug])
@@ -71,6 +83,9 @@ def audited_pages(demo_content_en):
         "draft": (draft.url, None),
         "comment form": (draft.url + draft.reverse_subpage("consultation"), None),
         "sign-in": ("/_util/login/?next=/", "/en/_util/login/?next=/en/"),
+        "contact": both(home_children.get(slug="lien-he")),
+        "accessibility statement": both(home_children.get(slug="tuyen-bo-ve-kha-nang-tiep-can")),
+        "sitemap": both(home_children.get(slug="so-do-cong-thong-tin")),
         "not found": ("/khong-co-trang-nay/", "/en/no-such-page/"),
     }
 

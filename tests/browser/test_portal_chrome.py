@@ -54,7 +54,7 @@ def test_text_size_and_contrast_from_the_keyboard_are_remembered(
     expect(root).to_have_attribute("data-font-size", "normal")
     normal = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
 
-    larger = tab_to(page, '[data-font-size="large"]')
+    larger = tab_to(page, 'button[data-font-size="large"]')
     page.keyboard.press("Enter")
     expect(larger).to_have_attribute("aria-pressed", "true")
     expect(page.locator('button[data-font-size="normal"]')).to_have_attribute(
@@ -79,7 +79,7 @@ def test_text_size_and_contrast_from_the_keyboard_are_remembered(
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"]
 
-    smaller = tab_to(page, '[data-font-size="small"]')
+    smaller = tab_to(page, 'button[data-font-size="small"]')
     page.keyboard.press("Enter")
     expect(smaller).to_have_attribute("aria-pressed", "true")
     expect(root).to_have_attribute("data-font-size", "small")

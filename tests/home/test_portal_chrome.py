@@ -66,9 +66,7 @@ def english_home(home, locale_en):
 
 @pytest.fixture
 def contact_page(home):
-    page = home.add_child(
-        instance=ContactPage(title="Liên hệ", slug="lien-he", show_in_menus=True)
-    )
+    page = home.add_child(instance=ContactPage(title="Liên hệ", slug="lien-he", show_in_menus=True))
     page.save_revision().publish()
     return page
 
