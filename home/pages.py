@@ -78,15 +78,17 @@ class SitemapPage(Page):
         verbose_name = _("sitemap page")
         verbose_name_plural = _("sitemap pages")
 
-    def sitemap_pages(self, request=None):
-        """The pages to list, in tree order: three queries whatever their number."""
-        home = self.get_parent()
+    def sitemap_pages(self, home, request=None):
+        """The pages under `home` to list, in tree order: three queries whatever their
+        number."""
         pages = visible_pages(Page.objects, request).filter(
             path__startswith=home.path, depth__lte=home.depth + SITEMAP_DEPTH
         )
         # Pages under an unpublished page, or under a listing, are left out.
         hidden = Q(pk__in=[])
-        hiding = Page.objects.filter(path__startswith=home.path, depth__gt=home.depth)
+        hiding = Page.objects.filter(
+            path__startswith=home.path, depth__range=(home.depth + 1, home.depth + SITEMAP_DEPTH)
+        )
         hiding = hiding.filter(Q(live=False) | Q(content_type__in=self.listing_content_types()))
         for path in hiding.filter(numchild__gt=0).values_list("path", flat=True):
             hidden |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
@@ -106,7 +108,7 @@ class SitemapPage(Page):
         """[{page, children}] from the home page's children down."""
         home = self.get_parent()
         roots, stack = [], []
-        for page in self.sitemap_pages(request):
+        for page in self.sitemap_pages(home, request):
             if page.depth == home.depth:
                 continue
             node = {"page": page, "children": []}

@@ -113,10 +113,6 @@ class LocalizedSettings:
             phone["href"] = tel_href(phone["number"])
         return phones
 
-    @property
-    def map_url(self):
-        return self._settings.map_url
-
 
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):

@@ -7,10 +7,12 @@ from urllib.parse import urlsplit
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticleIndexPage
 from home.models import ContentPage, PublicServiceLink, SitemapPage
+from tests.editorial.conftest import ADMINISTRATORS, EDITORS, MODERATORS, member_of
 from tests.performance.conftest import RecordingBackend
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +212,31 @@ def test_english_sitemap_lists_english_pages(client, home, locale_en):
     main = main_of(html_of(client, sitemap.url))
     assert '<a href="/en/news/">News</a>' in main
     assert "Giới thiệu" not in main
+
+
+# Who keeps the links ----------------------------------------------------------------------
+
+
+def test_administrators_keep_the_links_editors_and_moderators_may_not(
+    client, home, locale_vi, django_user_model
+):
+    add_url = reverse("wagtailsnippets_home_publicservicelink:add")
+    for group, username in ((EDITORS, "bientapvien"), (MODERATORS, "kiemduyetvien")):
+        client.force_login(member_of(django_user_model, group, username))
+        assert client.get(add_url).status_code in (302, 403), group
+    client.force_login(member_of(django_user_model, ADMINISTRATORS, "quantrivien"))
+    response = client.post(
+        add_url,
+        {
+            "name": "Cổng Dịch vụ công quốc gia",
+            "url": "https://dichvucong.gov.vn/",
+            "group": PublicServiceLink.Group.PUBLIC_SERVICES,
+            "sort_order": 1,
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    link = PublicServiceLink.objects.get()
+    assert link.live and link.locale == locale_vi
+    client.logout()
+    assert "Cổng Dịch vụ công quốc gia" in links_box(html_of(client))
