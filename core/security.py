@@ -10,9 +10,11 @@ editor needs inline styles and a few inline scripts, and its previews sit in an 
 
 Least privilege, widened per response where a page needs it: a view may add sources to one
 directive of the public policy for its own answer (`allow_sources`: a legal document's page
-frames its PDFs, `frame-src 'self'`). Documents served inline (PDFs) may be framed by the
-site's own pages only (`frame-ancestors 'self'`, `X-Frame-Options: SAMEORIGIN`); everything
-else stays unframeable.
+frames its PDFs, `frame-src 'self'`; the template tag that writes the EMC monitoring script,
+set in the site settings, allows that script's origin in `script-src` and `connect-src`
+of the page carrying it, and only when it is set: core knows no setting of another app).
+Documents served inline (PDFs) may be framed by the site's own pages only (`frame-ancestors
+'self'`, `X-Frame-Options: SAMEORIGIN`); everything else stays unframeable.
 
 Why no nonces: public pages are cached by nginx or a CDN and served to many readers, so a
 per-request nonce would be shared by all of them and be predictable to anyone who reads

@@ -16,6 +16,7 @@ from blocs.models import BlocIndexPage, BlocPage
 from demo.english import translate
 from demo.legal import LegalDemo
 from demo.organisation import OrganisationDemo
+from demo.portal_chrome import PortalChromeDemo
 from demo.work_calendar import WorkCalendarDemo
 from snippets.models import Agency
 
@@ -37,6 +38,8 @@ SCREENSHOTS = [
     "legal documents",
     "legal document",
     "organisation",
+    "work calendar",
+    "contact",
 ]
 
 
@@ -60,6 +63,8 @@ def audited_pages(demo_content_en):
     draft = legal.pages["du-thao-chinh-sach-ho-tro-khoi-nghiep-doi-moi-sang-tao"]
     organisation = OrganisationDemo(demo_content_en).load().load_english()
     calendar = WorkCalendarDemo(demo_content_en).load()
+    PortalChromeDemo(demo_content_en).load()
+    home_children = demo_content_en.home.get_children()
 
     def agency_url(index, agency):
         return index.url + index.reverse_subpage("agency", args=[agency.slug])
@@ -87,6 +92,9 @@ def audited_pages(demo_content_en):
         "draft": (draft.url, None),
         "comment form": (draft.url + draft.reverse_subpage("consultation"), None),
         "sign-in": ("/_util/login/?next=/", "/en/_util/login/?next=/en/"),
+        "contact": both(home_children.get(slug="lien-he")),
+        "accessibility statement": both(home_children.get(slug="tuyen-bo-ve-kha-nang-tiep-can")),
+        "sitemap": both(home_children.get(slug="so-do-cong-thong-tin")),
         "not found": ("/khong-co-trang-nay/", "/en/no-such-page/"),
     }
 

@@ -12,9 +12,11 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from articles.models import AnnouncementIndexPage, ArticleIndexPage, NewsArticlePage
 from blocs.models import BlocIndexPage
-from home.models import HomePage
+from home.models import ContactPage, ContentPage, HomePage, SitemapPage
 from legal_documents.models import LegalDocumentIndexPage
+from organisation.models import OrganisationPage
 from snippets.models import Banner
+from work_calendar.pages import WorkCalendarPage
 
 pytestmark = pytest.mark.django_db
 
@@ -242,7 +244,17 @@ class TestHomePageTypes(WagtailPageTestCase):
     def test_subpage_types(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ArticleIndexPage, AnnouncementIndexPage, BlocIndexPage, LegalDocumentIndexPage},
+            {
+                ArticleIndexPage,
+                AnnouncementIndexPage,
+                BlocIndexPage,
+                LegalDocumentIndexPage,
+                OrganisationPage,
+                WorkCalendarPage,
+                ContactPage,
+                ContentPage,
+                SitemapPage,
+            },
         )
 
     def test_parent_page_types(self):

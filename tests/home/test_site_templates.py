@@ -36,9 +36,12 @@ def test_layout_has_landmarks_and_a_skip_link(client, home):
 
 
 def test_scripts_are_ours_deferred_and_not_inline(client, home):
+    """Deferred, but for the text size and contrast, which apply before the first paint;
+    the JSON-LD block is data, never executed."""
     html = html_of(client)
-    scripts = re.findall(r"<script[^>]*>", html)
+    scripts = re.findall(r'<script(?! type="application/ld\+json")[^>]*>', html)
     assert scripts == [
+        '<script src="/static/js/preferences.js">',
         '<script src="/static/js/clock.js" defer>',
         '<script src="/static/js/portal.js" defer>',
         '<script src="/static/visits/visits.js" defer>',
@@ -118,6 +121,7 @@ def test_settings_localized_helper(portal_settings):
         "footer_address": "vi",
         "responsible_person": "vi",
         "operating_agency": "vi",
+        "header_agency_name": "vi",
     }
     assert portal_settings.for_language("vi").foreign == {}
 

@@ -8,6 +8,7 @@ from demo.content import DemoContent
 from demo.english import EnglishDemo
 from demo.legal import LegalDemo
 from demo.organisation import OrganisationDemo
+from demo.portal_chrome import PortalChromeDemo
 from demo.work_calendar import WorkCalendarDemo
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         legal.load_english()
         OrganisationDemo(demo).load().load_english()
         WorkCalendarDemo(demo).load()
+        PortalChromeDemo(demo).load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: the seed report is at {demo.seed_report.url}, the "
