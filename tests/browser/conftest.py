@@ -50,11 +50,13 @@ def migrated_data(transactional_db):
     roles = importlib.import_module("editorial.migrations.0001_roles_and_moderation_workflow")
     roles.set_up_roles(apps, None)
     # What later migrations grant the roles (the registry's comments, the calendar's secretary
-    # and workflow) goes back too.
+    # and workflow, the links to portals) goes back too.
     legal = importlib.import_module("legal_documents.migrations.0002_roles_for_legal_documents")
     legal.grant(apps, None)
     calendar = importlib.import_module("work_calendar.migrations.0001_work_calendar")
     calendar.grant(apps, None)
+    links = importlib.import_module("home.migrations.0003_portal_chrome")
+    links.grant(apps, None)
 
 
 @pytest.fixture(scope="session")
