@@ -54,7 +54,7 @@ TAGS = {
     "Thị trường công nghệ": "Technology market",
     "An toàn bức xạ": "Radiation safety",
     "Nông nghiệp công nghệ cao": "High-tech agriculture",
-    "Thi đua - Khen thưởng": "Emulation and awards",
+    "Giải thưởng": "Awards",
     "Hợp tác": "Cooperation",
 }
 
