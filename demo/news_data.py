@@ -27,7 +27,8 @@ class NewsItem:
     vi: Text
     en: Text
     tags: tuple[str, ...] = ()
-    agencies: tuple[str, ...] = ("so-khcn",)  # slugs of demo.data.AGENCIES
+    # The other agencies it concerns (slugs of demo.data.AGENCIES), not the department itself.
+    agencies: tuple[str, ...] = ()
     author: str = "Thu Hà"
     featured: bool = False
 

@@ -10,7 +10,7 @@ INNOVATION_NEWS = [
         scene="conference",
         featured=True,
         tags=("Đổi mới sáng tạo", "Khởi nghiệp"),
-        agencies=("so-khcn", "ubnd-thanh-pho"),
+        agencies=("ubnd-thanh-pho",),
         author="Minh Đức",
         vi=Text(
             "Diễn đàn Đổi mới sáng tạo thành phố Hải Phòng năm {year}",
@@ -28,7 +28,7 @@ INNOVATION_NEWS = [
                 "các dự án công nghệ.",
                 "Phát biểu kết luận, lãnh đạo Sở Khoa học và Công nghệ đề nghị các doanh nghiệp "
                 "chủ động đề xuất bài toán công nghệ, Sở sẽ tổng hợp, tham mưu Ủy ban nhân dân "
-                "thành phố đưa vào danh mục nhiệm vụ đặt hàng năm tới.",
+                "thành phố bổ sung vào danh mục nhiệm vụ đặt hàng năm tới.",
             ),
             "Toàn cảnh Diễn đàn Đổi mới sáng tạo thành phố Hải Phòng.",
         ),
@@ -103,11 +103,11 @@ INNOVATION_NEWS = [
         scene="digital",
         featured=True,
         tags=("Chuyển đổi số",),
-        agencies=("so-khcn", "so-tttt"),
+        agencies=("so-tttt",),
         vi=Text(
             "100% thủ tục hành chính của Sở được cung cấp trực tuyến toàn trình",
-            "Sở Khoa học và Công nghệ đã đưa toàn bộ thủ tục hành chính thuộc thẩm quyền giải "
-            "quyết lên Cổng Dịch vụ công, người dân và doanh nghiệp có thể nộp hồ sơ, thanh "
+            "Sở Khoa học và Công nghệ đã cung cấp toàn bộ thủ tục hành chính thuộc thẩm quyền giải "
+            "quyết trên Cổng Dịch vụ công, người dân và doanh nghiệp có thể nộp hồ sơ, thanh "
             "toán phí và nhận kết quả hoàn toàn trực tuyến.",
             (
                 "Theo kế hoạch chuyển đổi số năm {year}, Sở đã số hóa hồ sơ, kết quả giải quyết "
@@ -225,7 +225,7 @@ INNOVATION_NEWS = [
         days_ago=60,
         scene="training",
         tags=("Đổi mới sáng tạo",),
-        agencies=("so-khcn", "so-gddt"),
+        agencies=("so-gddt",),
         author="Phương Thảo",
         vi=Text(
             "Tuần lễ Khoa học và Công nghệ dành cho học sinh trung học",
@@ -266,7 +266,7 @@ INNOVATION_NEWS = [
         days_ago=75,
         scene="award",
         tags=("Giải thưởng", "Đổi mới sáng tạo"),
-        agencies=("so-khcn", "ubnd-thanh-pho"),
+        agencies=("ubnd-thanh-pho",),
         author="Minh Đức",
         vi=Text(
             "Trao Giải thưởng Sáng tạo khoa học và công nghệ thành phố năm {year}",

@@ -124,7 +124,7 @@ MANAGEMENT_NEWS = [
         days_ago=39,
         scene="laboratory",
         tags=("An toàn bức xạ",),
-        agencies=("so-khcn", "so-y-te"),
+        agencies=("so-y-te",),
         author="Văn Long",
         vi=Text(
             "Tổng kết công tác an toàn bức xạ trong các cơ sở y tế",
@@ -243,11 +243,11 @@ MANAGEMENT_NEWS = [
         days_ago=88,
         scene="conference",
         tags=("Nhiệm vụ khoa học và công nghệ",),
-        agencies=("so-khcn", "ubnd-thanh-pho"),
+        agencies=("ubnd-thanh-pho",),
         author="Minh Đức",
         vi=Text(
             "Thẩm định danh mục nhiệm vụ khoa học và công nghệ cấp thành phố đặt hàng",
-            "Các hội đồng tư vấn xác định nhiệm vụ đã xem xét 52 đề xuất và kiến nghị đưa 28 "
+            "Các hội đồng tư vấn xác định nhiệm vụ đã xem xét 52 đề xuất và kiến nghị chọn 28 "
             "nhiệm vụ vào danh mục đặt hàng thực hiện từ năm {year}.",
             (
                 "Các đề xuất đến từ sở, ngành, quận, huyện, viện, trường và doanh nghiệp, tập "

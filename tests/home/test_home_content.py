@@ -195,6 +195,7 @@ def count_home_queries(client):
 def add_content(count, make_article, make_announcement, make_banner):
     for _ in range(count):
         make_article(featured=True)
+        make_article()  # The featured shown are not repeated: the latest need more.
         make_announcement()
         make_banner(Banner.Placement.SIDEBAR)
         make_banner(Banner.Placement.HOME)
