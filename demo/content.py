@@ -1,5 +1,6 @@
 """The demo portal: the seed page's world (an event report of the Culture and Society
-emulation bloc, its agencies, officials and awards) plus clearly marked sample news.
+emulation bloc, its agencies, officials and awards) plus the department's news and
+announcements (demo.news).
 
 Everything is looked up by a stable key (slug or title) before it is created, so
 loading twice creates no duplicates and keeps whatever an editor changed. The seed's words
@@ -7,7 +8,7 @@ are in `demo.data`, the building blocks (images drawn with Pillow, snippets, pag
 `demo.ensure`.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.html import escape
@@ -15,9 +16,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from articles.models import (
-    AnnouncementAttachment,
     AnnouncementIndexPage,
-    AnnouncementPage,
     ArticleAgency,
     ArticleIndexPage,
     ArticlePerson,
@@ -25,7 +24,6 @@ from articles.models import (
     EventAward,
     EventOfficial,
     EventReportPage,
-    NewsArticlePage,
 )
 from blocs.models import (
     BlocIndexPage,
@@ -40,7 +38,9 @@ from home.models import HomePage, PortalSettings
 from snippets.models import Agency, Award, AwardRecipient, Banner, Person
 
 from . import data
-from .ensure import ensure_child_page, ensure_document, ensure_image, ensure_snippet, publish
+from .ensure import ensure_child_page, ensure_image, ensure_snippet, publish
+from .news import NewsDemo
+from .news_data import SCENE_ALT
 
 
 class DemoContent:
@@ -71,8 +71,7 @@ class DemoContent:
             show_in_menus=True,
         )
         self.seed_report = self.ensure_seed_report()
-        self.ensure_sample_news()
-        self.ensure_announcements()
+        NewsDemo(self.news_index, self.announcement_index, self.agencies).load()
         self.ensure_bloc()
         return self
 
@@ -229,10 +228,13 @@ class DemoContent:
         photos = [
             ensure_image(
                 f"Ảnh minh họa {index}: {caption}",
-                f"Ảnh minh họa do hệ thống tạo: {caption}",
+                SCENE_ALT[scene][0],
                 seed=100 + index,
+                scene=scene,
             )
-            for index, caption in enumerate(data.SEED_CAPTIONS, start=1)
+            for index, (caption, scene) in enumerate(
+                zip(data.SEED_CAPTIONS, data.SEED_SCENES, strict=True), start=1
+            )
         ]
         images = [
             ("image", {"image": self.image_value(photo), "caption": caption, "credit": ""})
@@ -273,50 +275,6 @@ class DemoContent:
     @staticmethod
     def image_value(image):
         return {"image": image, "alt_text": image.description, "decorative": False}
-
-    def ensure_sample_news(self):
-        start = timezone.make_aware(datetime(2024, 1, 2, 9, 0))
-        for number, topic in enumerate(data.SAMPLE_TOPICS, start=1):
-            slug = f"bai-viet-minh-hoa-{number}"
-            if self.news_index.get_children().filter(slug=slug).exists():
-                continue
-            image = ensure_image(
-                f"Ảnh minh họa bài viết {number}",
-                f"Ảnh minh họa do hệ thống tạo cho bài viết mẫu số {number}",
-                seed=200 + number,
-                colour=(11, 79, 156),
-            )
-            page = NewsArticlePage(
-                slug=slug,
-                locale=self.news_index.locale,
-                title=f"Bài viết minh họa {number}: {topic}",
-                lead=f"Bài viết mẫu để minh họa trang danh sách tin: {topic.lower()}.",
-                author="Ban biên tập",
-                hero_image=image,
-                date=start + timedelta(days=7 * number),
-                featured=number in (13, 14),
-                body=[("paragraph", RichText(data.SAMPLE_BODY))],
-            )
-            page.tags.add("Khoa học - Công nghệ")
-            self.news_index.add_child(instance=page)
-            publish(page)
-
-    def ensure_announcements(self):
-        document = ensure_document("Tài liệu minh họa kèm thông báo", "tai-lieu-minh-hoa.pdf")
-        for order, (slug, title, summary) in enumerate(data.ANNOUNCEMENTS):
-            if self.announcement_index.get_children().filter(slug=slug).exists():
-                continue
-            page = AnnouncementPage(
-                slug=slug,
-                locale=self.announcement_index.locale,
-                title=title,
-                summary=summary,
-                body=f"<p>{escape(summary)}</p>",
-                date=timezone.make_aware(datetime(2024, 2, 1, 8, 0)) + timedelta(days=order),
-            )
-            page.attachments = [AnnouncementAttachment(document=document)] if order == 0 else []
-            self.announcement_index.add_child(instance=page)
-            publish(page)
 
     def ensure_bloc(self):
         """The seed's emulation bloc: its 2023 members and review, its 2024 head and covenant.

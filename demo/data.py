@@ -1,5 +1,6 @@
-"""The seed page's words and the demo world's fixed lists (agencies, people, banners,
-sample news and announcements): what `demo.content` builds, kept apart from how.
+"""The seed page's words and the demo world's fixed lists (agencies, people, banners):
+what `demo.content` builds, kept apart from how. The news and announcements are in
+`demo.news_innovation`, `demo.news_management` and `demo.announcement_data`.
 """
 
 from snippets.models import Agency
@@ -44,6 +45,8 @@ SEED_PARAGRAPHS = [
     "vị dẫn đầu khối thi đua” cho Sở KH&CN; tặng bằng khen cho 07 tập thể đã có thành tích tiêu "
     "biểu, xuất sắc trong phong trào thi đua năm 2023./.",
 ]
+# What the seed's two photos show: demo.scenes draws them (nothing is downloaded).
+SEED_SCENES = ["signing", "award"]
 SEED_AUTHOR = "Chiêu Minh"
 # The seed names no hall: the city where the bloc met (search engines need an event's place).
 SEED_VENUE = "Thành phố Hải Phòng"
@@ -121,44 +124,4 @@ SIDEBAR_BANNERS = [
     ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/", (11, 79, 156)),
     ("Cổng thông tin điện tử thành phố Hải Phòng", "https://haiphong.gov.vn/", (20, 110, 60)),
     ("Bộ Khoa học và Công nghệ", "https://most.gov.vn/", (120, 60, 10)),
-]
-
-SAMPLE_TOPICS = [
-    "Hội thảo ứng dụng công nghệ số trong quản lý nhà nước",
-    "Tập huấn sở hữu trí tuệ cho doanh nghiệp nhỏ và vừa",
-    "Kết quả thẩm định nhiệm vụ khoa học và công nghệ cấp thành phố",
-    "Hướng dẫn đăng ký tham gia chương trình đổi mới sáng tạo",
-    "Kiểm tra đo lường, chất lượng hàng hóa dịp cuối năm",
-    "Tọa đàm phát triển hệ sinh thái khởi nghiệp",
-    "Công bố danh mục thủ tục hành chính trực tuyến toàn trình",
-    "Tổng kết công tác an toàn bức xạ",
-    "Triển khai kế hoạch chuyển đổi số năm mới",
-    "Hội nghị sơ kết công tác thông tin khoa học",
-    "Giới thiệu kết quả nghiên cứu ứng dụng trong nông nghiệp",
-    "Phổ biến quy định mới về tiêu chuẩn và quy chuẩn kỹ thuật",
-    "Tuần lễ khoa học và công nghệ dành cho học sinh",
-    "Hướng dẫn quy trình tiếp nhận hồ sơ trực tuyến",
-]
-
-SAMPLE_BODY = (
-    "<p>Đây là nội dung minh họa của cổng thông tin, dùng để trình bày giao diện danh sách và "
-    "trang chi tiết bài viết. Biên tập viên thay thế bằng tin thật trong trang quản trị.</p>"
-)
-
-ANNOUNCEMENTS = [
-    (
-        "thong-bao-lich-tiep-cong-dan",
-        "Thông báo minh họa: Lịch tiếp công dân định kỳ",
-        "Nội dung minh họa cho hộp Thông báo: lịch tiếp công dân định kỳ của cơ quan.",
-    ),
-    (
-        "thong-bao-tuyen-chon-nhiem-vu",
-        "Thông báo minh họa: Tuyển chọn nhiệm vụ khoa học",
-        "Nội dung minh họa: đề xuất đặt hàng nhiệm vụ khoa học và công nghệ.",
-    ),
-    (
-        "thong-bao-nghi-le",
-        "Thông báo minh họa: Lịch làm việc dịp nghỉ lễ",
-        "Nội dung minh họa: lịch trực và lịch làm việc của cơ quan dịp nghỉ lễ.",
-    ),
 ]

@@ -15,13 +15,22 @@ from wagtail.images import get_image_model
 
 from editorial.uploads import check_document_file, checked_image_file
 
+from .scenes import draw_scene
+
 
 @lru_cache(maxsize=64)
-def draw_image(seed: int, size=(1200, 800), colour=(165, 14, 14), label_bars=3) -> bytes:
-    """An abstract illustration: a gradient with shapes, deterministic for a seed.
+def draw_image(
+    seed: int, size=(1200, 800), colour=(165, 14, 14), label_bars=3, scene=None
+) -> bytes:
+    """An illustration deterministic for a seed: the `scene` of demo.scenes when given (a
+    conference hall, a laboratory...), else an abstract gradient with shapes (banners).
 
     Cached: the test suite loads the demo many times in one process.
     """
+    if scene is not None:
+        image = PILImage.new("RGB", size, colour)
+        draw_scene(image, scene, seed)
+        return jpeg(image)
     rng = random.Random(seed)
     width, height = size
     image = PILImage.new("RGB", size, colour)
@@ -49,6 +58,10 @@ def draw_image(seed: int, size=(1200, 800), colour=(165, 14, 14), label_bars=3) 
         fill=(255, 255, 255),
         width=4,
     )
+    return jpeg(image)
+
+
+def jpeg(image):
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85)
     return buffer.getvalue()

@@ -117,7 +117,7 @@ TAGS = [
     "nông nghiệp công nghệ cao",
     "giáo dục",
 ]
-IMAGE_TITLE = "Ảnh minh họa dữ liệu tải thử {}"
+IMAGE_TITLE = "Ảnh dữ liệu tải thử {}"
 
 
 def ascii_slug(text, limit=60):

@@ -78,8 +78,10 @@ class HomePage(Page):
         )
 
     def latest_news(self, limit=LATEST_NEWS_COUNT):
-        """The newest news articles and event reports of this home page's language."""
-        return with_listing_images(self._articles()[:limit])
+        """The newest news articles and event reports of this home page's language, but
+        for those already shown as featured (a subquery: no query more)."""
+        featured = self._articles().filter(featured=True)[:FEATURED_COUNT].values("pk")
+        return with_listing_images(self._articles().exclude(pk__in=featured)[:limit])
 
     def featured_articles(self, limit=FEATURED_COUNT):
         """The newest articles an editor marked as featured."""

@@ -197,6 +197,7 @@ def count_home_queries(client):
 def add_content(count, make_article, make_announcement, make_banner):
     for _ in range(count):
         make_article(featured=True)
+        make_article()  # The featured shown are not repeated: the latest need more.
         make_announcement()
         make_banner(Banner.Placement.SIDEBAR)
         make_banner(Banner.Placement.HOME)
@@ -264,3 +265,44 @@ class TestHomePageTypes(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, NewsArticlePage)
         self.assertCanCreateAt(HomePage, ArticleIndexPage)
         self.assertCanCreateAt(HomePage, AnnouncementIndexPage)
+
+
+def card_titles(block):
+    return re.findall(r'class="article-card__title"><a href="[^"]+">([^<]+)</a>', block)
+
+
+def test_a_featured_article_is_not_repeated_among_the_latest(client, make_article):
+    """The newest articles are featured: "Latest news" goes on with the next six, so the
+    page shows every article once."""
+    articles = [make_article(featured=number in (1, 3, 4)) for number in range(1, 11)]
+    html = get_home(client).content.decode()
+    featured = card_titles(section(html, "featured-heading"))
+    latest = card_titles(section(html, "latest-heading"))
+    assert featured == [articles[i].title for i in (0, 2, 3)]
+    assert latest == [articles[i].title for i in (1, 4, 5, 6, 7, 8)]
+    assert not set(featured) & set(latest)
+
+
+def test_only_the_featured_shown_are_left_out_of_the_latest(client, make_article):
+    """A fifth featured article is not in the featured section: it stays among the latest."""
+    articles = [make_article(featured=True) for _ in range(5)] + [make_article()]
+    html = get_home(client).content.decode()
+    assert card_titles(section(html, "latest-heading")) == [articles[4].title, articles[5].title]
+
+
+def test_leaving_out_the_featured_costs_no_query(client, make_article):
+    """The same queries whether the featured are among the newest (left out of the latest)
+    or older than all the latest (nothing to leave out)."""
+    articles = [make_article(featured=number >= 6) for number in range(10)]
+
+    def home_queries():
+        get_home(client)  # Renditions and site paths are made once.
+        with CaptureQueriesContext(connection) as queries:
+            response = get_home(client)
+        return len(queries), len(response.context["latest_news"])
+
+    apart = home_queries()
+    for number, article in enumerate(articles):
+        article.featured = number < 4
+        article.save_revision().publish()
+    assert home_queries() == apart == (apart[0], 6)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from articles.models import ArticleIndexPage, EventReportPage, NewsArticlePage
+from articles.models import AnnouncementPage, ArticleIndexPage, EventReportPage, NewsArticlePage
 from demo.data import SEED_TITLE
 from demo.english import SEED_TITLE_EN
 from snippets.models import Agency
@@ -148,7 +148,11 @@ class TestSwitcherAndHreflang:
         assert hreflangs(html)["vi"].endswith(seed_report.url)
 
     def test_untranslated_page_leads_to_the_english_home_page(self, client, demo_content_en):
-        html = client.get("/thong-bao/").content.decode()
+        page = demo_content_en.announcement_index.add_child(
+            instance=AnnouncementPage(title="Thông báo chưa dịch", slug="thong-bao-chua-dich")
+        )
+        page.save_revision().publish()
+        html = client.get(page.url).content.decode()
         assert 'href="/en/" lang="en" hreflang="en"' in html
         assert hreflangs(html) == {}
 

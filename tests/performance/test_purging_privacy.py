@@ -5,6 +5,7 @@ import pytest
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from demo.announcement_data import ATTACHMENT_TITLE
 from tests.restrictions import KINDS, restrict
 
 from .test_purging import ROOT, listing
@@ -66,7 +67,7 @@ def test_making_a_page_public_again(purged, on_commit, other_article):
 
 @pytest.fixture
 def attachment(demo_content):
-    return get_document_model().objects.get(title="Tài liệu minh họa kèm thông báo")
+    return get_document_model().objects.get(title=ATTACHMENT_TITLE)
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ import time
 import uuid
 from collections import defaultdict
 from datetime import timedelta
+from itertools import cycle
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
@@ -48,7 +49,9 @@ from demo.content import DemoContent
 from demo.ensure import ensure_image, ensure_snippet
 from demo.legal import LegalDemo
 from demo.legal_load import LegalLoad
+from demo.news_data import SCENE_ALT
 from demo.progress import ProgressBar
+from demo.scenes import SCENES
 from demo.vocabulary import (
     AGENCY_NAMES,
     AUTHORS,
@@ -119,8 +122,8 @@ class Command(BaseCommand):
         self.people = self.ensure_people()
         self.bloc_years = self.ensure_blocs(options["blocs"], demo)
         self.images = [
-            ensure_image(IMAGE_TITLE.format(n), f"Ảnh minh họa số {n}", seed=100 + n)
-            for n in range(1, options["images"] + 1)
+            ensure_image(IMAGE_TITLE.format(n), SCENE_ALT[scene][0], seed=500 + n, scene=scene)
+            for n, scene in zip(range(1, options["images"] + 1), cycle(SCENES), strict=False)
         ]
         self.tags = [Tag.objects.get_or_create(name=name)[0] for name in TAGS]
 
