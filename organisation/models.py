@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.api.fields import PublishedObjectListField
+from core.localised_routes import VIETNAMESE_SUFFIX, LocalisedRoutesMixin
 from snippets.models import Agency, Person, PersonPosition
 
 from .api_fields import OrganisationChartField
@@ -25,8 +26,9 @@ from .chart import MAX_DEPTH, build_tree, units_overseen
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class OrganisationPage(RoutablePageMixin, Page):
-    """The organisation section; `don-vi/<slug>/` shows a unit, `lanh-dao/<slug>/` a leader."""
+class OrganisationPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
+    """The organisation section; `don-vi/<slug>/` shows a unit, `lanh-dao/<slug>/` a leader
+    (`units/<slug>/` and `leaders/<slug>/` in other languages: core.localised_routes)."""
 
     agency = models.ForeignKey(
         Agency,
@@ -107,7 +109,10 @@ class OrganisationPage(RoutablePageMixin, Page):
 
     # Sub-pages ---------------------------------------------------------------------------
 
-    @path("don-vi/<slug:slug>/", name="unit")
+    localised_routes = frozenset({"unit", "leader"})
+
+    @path("don-vi/<slug:slug>/", name="unit_vi")
+    @path("units/<slug:slug>/", name="unit")
     def unit_page(self, request, slug):
         unit = next((u for u in self.units() if u.agency.slug == slug), None)
         if unit is None or unit.depth == 0:
@@ -116,7 +121,8 @@ class OrganisationPage(RoutablePageMixin, Page):
             request, template="organisation/unit_page.html", context_overrides={"unit": unit}
         )
 
-    @path("lanh-dao/<slug:slug>/", name="leader")
+    @path("lanh-dao/<slug:slug>/", name="leader_vi")
+    @path("leaders/<slug:slug>/", name="leader")
     def leader_page(self, request, slug):
         row = next((r for r in self.live_leaders if r.person.slug == slug), None)
         if row is None:
@@ -133,7 +139,9 @@ class OrganisationPage(RoutablePageMixin, Page):
         return base + self.reverse_subpage("unit", kwargs={"slug": agency.slug}) if base else None
 
     def translated_subpage_path(self, translation, url_name, args, kwargs):
-        """A unit's or leader's sub-page leads to its translation's (slugs may differ)."""
+        """A unit's or leader's sub-page leads to its translation's (slugs and, by language,
+        segments may differ)."""
+        url_name = url_name.removesuffix(VIETNAMESE_SUFFIX)
         model = Agency if url_name == "unit" else Person
         if url_name in ("unit", "leader"):
             slug = (
@@ -150,7 +158,7 @@ class OrganisationPage(RoutablePageMixin, Page):
             if slug is None:
                 return None
             kwargs = {"slug": slug}
-        return self.reverse_subpage(url_name, args=args, kwargs=kwargs)
+        return translation.specific.reverse_subpage(url_name, args=args, kwargs=kwargs)
 
     # Caching -----------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
-"""The calendar's page: a week at `tuan/2026-W49/` (this week at the page's own URL), filtered
-by leader with `?lanh-dao=<slug>`, a jump to the week of a date with `?ngay=2026-12-05`, and
-the iCalendar feeds at `ical/` (every leader) and `ical/<slug>/` (one leader).
+"""The calendar's page: a week at `tuan/2026-W49/` (`week/2026-W49/` in English; this week at
+the page's own URL), filtered by leader with `?lanh-dao=<slug>`, a jump to the week of a date
+with `?ngay=2026-12-05`, and the iCalendar feeds at `ical/` (every leader) and `ical/<slug>/`
+(one leader).
 """
 
 from django.shortcuts import redirect
@@ -14,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.localised_routes import LocalisedRoutesMixin
 from core.visibility import visible_pages
 
 from .queries import by_leader, feed_window, find_leader, leaders, published_entries
@@ -23,7 +25,7 @@ LEADER_PARAMETER = "lanh-dao"
 DATE_PARAMETER = "ngay"
 
 
-class WorkCalendarPage(RoutablePageMixin, Page):
+class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
     """The leaders' weekly work calendar (Lịch công tác)."""
 
     intro = RichTextField(
@@ -33,6 +35,8 @@ class WorkCalendarPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # `tuan/2026-W49/` on the Vietnamese site, `week/2026-W49/` elsewhere.
+    localised_routes = frozenset({"week"})
 
     class Meta:
         verbose_name = gettext_lazy("work calendar page")
@@ -102,7 +106,8 @@ class WorkCalendarPage(RoutablePageMixin, Page):
         query = urlencode({LEADER_PARAMETER: leader[:120]}) if leader else ""
         return redirect(f"{target}?{query}" if query else target)
 
-    @path("tuan/<str:week>/", name="week")
+    @path("tuan/<str:week>/", name="week_vi")
+    @path("week/<str:week>/", name="week")
     def week(self, request, week):
         try:
             monday = parse_week(week)

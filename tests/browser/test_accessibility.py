@@ -59,6 +59,7 @@ def audited_pages(demo_content_en):
     bloc = BlocPage.objects.live().filter(locale=demo_content_en.locale_vi).first()
     bloc_index = BlocIndexPage.objects.get(locale=demo_content_en.locale_vi)
     agency = Agency.objects.get(slug="so-khcn", locale=demo_content_en.locale_vi)
+    office = Agency.objects.get(slug="van-phong-so", locale=demo_content_en.locale_vi)
     legal = LegalDemo(demo_content_en).load().load_english()
     draft = legal.pages["du-thao-chinh-sach-ho-tro-khoi-nghiep-doi-moi-sang-tao"]
     organisation = OrganisationDemo(demo_content_en).load().load_english()
@@ -87,7 +88,10 @@ def audited_pages(demo_content_en):
         "legal documents": tuple(f"{url}?year=2024" for url in both(legal.index)),
         "legal document": both(legal.pages["quyet-dinh-15-2024-qd-ubnd"]),
         "organisation": both(organisation.page),
-        "organisation unit": tuple(f"{url}don-vi/van-phong-so/" for url in both(organisation.page)),
+        "organisation unit": (
+            organisation.page.unit_url(office),
+            organisation.page.get_translation(english).unit_url(office.get_translation(english)),
+        ),
         "work calendar": (calendar.pages["vi"].url, calendar.pages["en"].url),
         "draft": (draft.url, None),
         "comment form": (draft.url + draft.reverse_subpage("consultation"), None),

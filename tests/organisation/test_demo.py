@@ -31,8 +31,8 @@ def test_the_demo_publishes_the_organisation_in_both_languages(client, demo_orga
     assert "Director of the Department of Science and Technology" in english
     assert "Spokesperson of the department" in english
     assert "Overall leadership of the department" in english
-    assert client.get("/en/about/don-vi/phong-quan-ly-khoa-hoc/").status_code == 200
-    assert client.get("/en/about/lanh-dao/nguyen-thi-minh-ha/").status_code == 200
+    assert client.get("/en/about/units/phong-quan-ly-khoa-hoc/").status_code == 200
+    assert client.get("/en/about/leaders/nguyen-thi-minh-ha/").status_code == 200
 
 
 def test_loading_again_creates_nothing_and_keeps_edits(demo_organisation):
@@ -48,3 +48,20 @@ def test_loading_again_creates_nothing_and_keeps_edits(demo_organisation):
     )
     office.refresh_from_db()
     assert office.phone == "0225 0000 000"
+
+
+def test_sub_pages_have_their_language_segments_and_the_other_twin_redirects(
+    client, demo_organisation
+):
+    english = client.get("/en/about/")
+    assert 'href="/en/about/units/van-phong-so/"' in english.content.decode()
+    assert "/en/about/don-vi/" not in english.content.decode()
+    moved = client.get("/en/about/don-vi/van-phong-so/?x=1")
+    assert moved.status_code == 301
+    assert moved["Location"] == "/en/about/units/van-phong-so/?x=1"
+    moved = client.get("/gioi-thieu/leaders/nguyen-thi-minh-ha/")
+    assert moved.status_code == 301
+    assert moved["Location"] == "/gioi-thieu/lanh-dao/nguyen-thi-minh-ha/"
+    # The language switcher of a unit leads to the unit in the other language's segment.
+    vietnamese = client.get("/gioi-thieu/don-vi/van-phong-so/").content.decode()
+    assert 'hreflang="en" href="http://testserver/en/about/units/van-phong-so/"' in vietnamese

@@ -102,3 +102,20 @@ def test_the_week_prints_and_reads_on_a_phone(client, calendar_page, published_w
     assert "@media print" in css and "@media (max-width: 700px)" in css
     html = client.get("/lich-cong-tac/").content.decode()
     assert "work_calendar/calendar" in html
+
+
+def test_an_english_calendar_names_its_weeks_in_english(client, home, calendar_page, locale_en):
+    home.copy_for_translation(locale_en).save_revision().publish()
+    english = calendar_page.copy_for_translation(locale_en)
+    english.slug = "work-calendar"
+    english.save_revision().publish()
+    html = client.get("/en/work-calendar/").content.decode()
+    assert 'href="/en/work-calendar/week/' in html
+    assert "/en/work-calendar/tuan/" not in html
+    moved = client.get("/en/work-calendar/tuan/2026-W49/")
+    assert moved.status_code == 301
+    assert moved["Location"] == "/en/work-calendar/week/2026-W49/"
+    assert client.get("/en/work-calendar/week/2026-W49/").status_code == 200
+    assert (
+        client.get("/lich-cong-tac/week/2026-W49/")["Location"] == "/lich-cong-tac/tuan/2026-W49/"
+    )
