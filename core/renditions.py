@@ -19,6 +19,8 @@ CARD = "format-{webp,jpeg} fill-{480x320,960x640}"
 CARD_COMPACT = "format-{webp,jpeg} fill-{160x107,320x214}"
 # Agencies' logos keep their transparency: PNG as the fallback.
 LOGO = "format-{webp,png} max-{160x160,320x320}"
+# Leaders' portraits on the organisation pages (4:5).
+PORTRAIT = "format-webp fill-240x300"
 # Banners, per placement (snippets.banners): large and small in the image's own format for the
 # <img> (a logo keeps its transparency), then the same in WebP for the <source>.
 BANNERS = {
@@ -30,7 +32,7 @@ BANNERS = {
 # The API's renditions, by name (core.api.images).
 API = {"thumbnail": "max-160x160", "large": "max-1200x1200"}
 
-TEMPLATE_SPECS = (ARTICLE, CARD, CARD_COMPACT, LOGO)
+TEMPLATE_SPECS = (ARTICLE, CARD, CARD_COMPACT, LOGO, PORTRAIT)
 
 
 def expand(spec):

@@ -13,7 +13,7 @@ def test_a_consumer_driven_by_the_document(client, demo_content, demo_legal):
         for path, item in document["paths"].items()
         if item["get"]["operationId"].endswith("_listing")
     ]
-    assert len(listings) == 9
+    assert len(listings) == 10
     for path in listings:
         parameters = {p["name"]: p for p in document["paths"][path]["get"]["parameters"]}
         limit = 7
