@@ -117,8 +117,15 @@ def english_words(text):
 
 
 def without_content(text, content):
-    """`text` without its code chunks and content strings (longest first)."""
-    text = CODE.sub(" ", unicodedata.normalize("NFC", " ".join(text.split())))
+    """`text` without its code chunks and content strings (longest first).
+
+    A text that is one content string whole goes first: a title such as "Project on
+    bio-products…" holds a chunk that looks like code, and would no longer match once that
+    chunk is gone."""
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    if text in content:
+        return ""
+    text = CODE.sub(" ", text)
     for piece in content:
         if piece in text:
             text = text.replace(piece, " ")

@@ -1,0 +1,16 @@
+"""The admin-language check cuts content out before judging what is left as interface text."""
+
+from editorial.english_words import content_strings, english_words, without_content
+
+
+def test_a_title_holding_a_code_like_chunk_is_content_not_english_interface():
+    title = "Project on bio-products for aquaculture accepted"
+    content = content_strings([title, "bio-products"])
+    left = without_content(f"{title} ", content)
+    assert english_words(left) == []
+
+
+def test_interface_english_beside_content_is_still_found():
+    content = content_strings(["Project on bio-products for aquaculture accepted"])
+    left = without_content("Project on bio-products for aquaculture accepted Edit page", content)
+    assert english_words(left)
