@@ -119,12 +119,13 @@ def english_words(text):
 def without_content(text, content):
     """`text` without its code chunks and content strings (longest first).
 
-    A text that is one content string whole goes first: a title such as "Project on
+    Content of several words goes before the code chunks: a title such as "Project on
     bio-products…" holds a chunk that looks like code, and would no longer match once that
-    chunk is gone."""
+    chunk is gone. Single words go after ("home" inside "home.homepage" is code)."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))
-    if text in content:
-        return ""
+    for piece in content:
+        if " " in piece and piece in text:
+            text = text.replace(piece, " ")
     text = CODE.sub(" ", text)
     for piece in content:
         if piece in text:

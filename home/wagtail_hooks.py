@@ -100,9 +100,27 @@ def links_item():
     )
 
 
+def no_site_items():
+    """Before any site exists (a fresh install) its settings cannot be there: add a site."""
+    fix_url = reverse("wagtailsites:index")
+    topics = [
+        ("contacts", gettext("Contacts (address, phones, e-mail, working hours)")),
+        ("english_versions", gettext("Contacts in English")),
+        ("emc_code", gettext("EMC monitoring code")),
+    ]
+    return [
+        RequiredInformation(
+            topic=topic, label=label, present=False, published=False, fix_url=fix_url
+        )
+        for topic, label in topics
+    ]
+
+
 @hooks.register(HOOK_NAME)
 def required_information(request):
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return [*no_site_items(), links_item()]
     settings = PortalSettings.for_site(site)
     emc = RequiredInformation(
         topic="emc_code",

@@ -73,3 +73,13 @@ def test_the_hook_stays_cheap(home, portal_settings, django_assert_max_num_queri
     request = RequestFactory().get("/admin/")
     with django_assert_max_num_queries(10):
         required_information(request)
+
+
+def test_before_any_site_exists_the_settings_are_missing_not_an_error(home):
+    from wagtail.models import Site
+
+    Site.objects.all().delete()
+    found = items(home)
+    assert set(found) == TOPICS
+    assert not any(item.present for item in found.values() if item.topic != "public_service_links")
+    assert found["contacts"].fix_url == reverse("wagtailsites:index")
