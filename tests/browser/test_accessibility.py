@@ -59,10 +59,11 @@ def audited_pages(demo_content_en):
     bloc = BlocPage.objects.live().filter(locale=demo_content_en.locale_vi).first()
     bloc_index = BlocIndexPage.objects.get(locale=demo_content_en.locale_vi)
     agency = Agency.objects.get(slug="so-khcn", locale=demo_content_en.locale_vi)
-    office = Agency.objects.get(slug="van-phong-so", locale=demo_content_en.locale_vi)
     legal = LegalDemo(demo_content_en).load().load_english()
     draft = legal.pages["du-thao-chinh-sach-ho-tro-khoi-nghiep-doi-moi-sang-tao"]
     organisation = OrganisationDemo(demo_content_en).load().load_english()
+    # The organisation demo creates the department's units.
+    office = Agency.objects.get(slug="van-phong-so", locale=demo_content_en.locale_vi)
     calendar = WorkCalendarDemo(demo_content_en).load()
     PortalChromeDemo(demo_content_en).load()
     home_children = demo_content_en.home.get_children()

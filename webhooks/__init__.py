@@ -1,0 +1,1 @@
+"""Webhooks: signed deliveries of public content changes to subscribers (issue 20)."""
