@@ -299,6 +299,13 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 # Seconds shared caches and clients may keep an API answer (Cache-Control: public, max-age).
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# Renditions a client may ask the API for with `?renditions=` (comma-separated Wagtail filter
+# specs, core.renditions.requestable), and how many in one request.
+API_RENDITION_SPECS = env_list("API_RENDITION_SPECS") or [
+    *("width-400", "width-800", "width-1200", "fill-100x100", "fill-400x300", "fill-800x450"),
+    *("format-webp|width-400", "format-webp|width-800", "format-webp|width-1200"),
+]
+API_RENDITIONS_MAX = int(os.environ.get("API_RENDITIONS_MAX", "4"))
 
 # Visitor statistics (visits/, docs/visits.md).
 VISITS_ENABLED = env_bool("VISITS_ENABLED", True)
