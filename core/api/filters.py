@@ -42,7 +42,8 @@ def filter_by_requested_locale(queryset, request, view):
     so an English translation left out by another filter (`?tag=`) does not bring its
     Vietnamese one back. Sets `view.locale_fallback` to (language, fallback) for
     `LocaleFallbackField`. Filters on the `locale` foreign key and on `translation_key`, which
-    the searchable models index (`core.search`), so `?search=` still applies after it.
+    the searchable models (pages, agencies, people, awards) declare as filter fields, so
+    `?search=` still applies after it.
     """
     language_code = requested_language(request)
     fallback = requested_fallback(request)
