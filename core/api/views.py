@@ -21,6 +21,7 @@ field.
 """
 
 from django.conf import settings
+from django.http import Http404
 from django.utils.http import http_date
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
@@ -80,6 +81,9 @@ class CachedAPIMixin:
         return super().find_object(queryset, request)
 
     def get_object(self):
+        pk = str(self.kwargs.get("pk", ""))
+        if ascii_digits(pk) and int(pk) > MAX_INTEGER:
+            raise Http404("not found")  # no such id, and the database would fail on it
         obj = super().get_object()
         self._last_modified_items = [obj]
         return obj

@@ -255,3 +255,37 @@ def test_the_document_describes_the_parameter_and_the_shape(client):
     schemas = document["components"]["schemas"]
     assert "width-800" in schemas["Renditions"]["propertyNames"]["enum"]
     assert "srcset" in schemas["ImageWithRenditions"]["oneOf"][0]["required"]
+
+
+def test_figures_over_the_demo_content(client, demo_content):
+    """Prints the queries and time of a listing of the demo's images with two requested
+    renditions, first call (renditions created) and second (docs/api.md's figures)."""
+    import time
+
+    path = "/api/v2/images/"
+    params = {"renditions": SPECS, "limit": 30}
+    figures = []
+    for call in ("first", "second"):
+        before = Rendition.objects.count()
+        with CaptureQueriesContext(connection) as context:
+            start = time.perf_counter()
+            response = client.get(path, params)
+            elapsed = time.perf_counter() - start
+        assert response.status_code == 200
+        created = Rendition.objects.count() - before
+        figures.append((call, len(response.json()["items"]), len(context), elapsed, created))
+    for call, items, count_, elapsed, created in figures:
+        print(
+            f"\n{path}?renditions={SPECS}&limit=30 {call} call: {items} images, "
+            f"{count_} queries, {elapsed * 1000:.0f} ms, {created} renditions created"
+        )
+    assert figures[1][4] == 0
+    assert figures[1][2] <= figures[0][2]
+
+
+@pytest.mark.parametrize("endpoint", ["images", "agencies", "legal-documents", "pages"])
+def test_a_detail_id_beyond_the_databases_integers_is_a_404(client, home, endpoint):
+    """Found by the fuzz run (with `?renditions=`): a 500 from the database before."""
+    response = client.get(f"/api/v2/{endpoint}/12073127038012975545588037441592229888/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
