@@ -9,8 +9,10 @@ to editors and to readers who may see a page using it, never cached; to anyone e
 not exist (404). A private collection's documents are for whoever its restriction lets in."""
 
 from django.http import Http404
+from django.urls import path
 from wagtail import hooks
 
+from core.headless.admin import HeadlessPreviewView
 from core.middleware import never_cache
 from core.visibility import is_published_media, is_restricted, pages_using
 
@@ -38,3 +40,15 @@ def serve_unpublished_documents_to_their_readers_only(document, request):
         if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
             return None
     raise Http404("This document is not published.")
+
+
+@hooks.register("register_admin_urls")
+def headless_preview_urls():
+    """Previews for other front ends (core/headless): the view the preview panel links to."""
+    return [
+        path(
+            "headless-preview/<int:page_id>/",
+            HeadlessPreviewView.as_view(),
+            name="headless_preview",
+        )
+    ]
