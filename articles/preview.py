@@ -10,7 +10,9 @@ or unknown), 403 (a token tampered with, for another content_type, or revoked: i
 no longer edit the page), 410 (expired, or what it named is gone: ask for a new link).
 """
 
+from django.conf import settings
 from django.urls import path
+from django.utils.translation import gettext as _
 from rest_framework.fields import Field, SkipField
 from rest_framework.response import Response
 from wagtail.models import get_page_models
@@ -60,6 +62,32 @@ class DraftTranslationsField(TranslationsField):
 class DraftPageSerializer(PortalPageSerializer):
     translations = DraftTranslationsField()
     preview = PreviewField()
+
+
+def preview_parameters():
+    """The OpenAPI descriptions of `content_type` and `token` (both required)."""
+    return [
+        {
+            "name": "content_type",
+            "in": "query",
+            "required": True,
+            "schema": {"type": "string", "maxLength": tokens.MAX_CONTENT_TYPE_LENGTH},
+            "description": _(
+                "The page's type, as the preview link gives it (`articles.newsarticlepage`)."
+            ),
+        },
+        {
+            "name": "token",
+            "in": "query",
+            "required": True,
+            "schema": {"type": "string", "maxLength": tokens.MAX_TOKEN_LENGTH},
+            "description": _(
+                "The preview token of the link the admin's preview opened;"
+                " valid for %(seconds)s seconds."
+            )
+            % {"seconds": settings.HEADLESS_PREVIEW_TOKEN_SECONDS},
+        },
+    ]
 
 
 class PagePreviewAPIViewSet(PortalPagesAPIViewSet):
@@ -143,25 +171,8 @@ class PagePreviewAPIViewSet(PortalPagesAPIViewSet):
                 "get": {
                     "operationId": "preview",
                     "tags": ["preview"],
-                    "summary": "An editor's draft page, for a front end holding a preview token",
-                    "parameters": [
-                        {
-                            "name": "content_type",
-                            "in": "query",
-                            "required": True,
-                            "schema": {"type": "string", "maxLength": 100},
-                            "description": "The page's type, as the preview link gives it"
-                            " (`articles.newsarticlepage`).",
-                        },
-                        {
-                            "name": "token",
-                            "in": "query",
-                            "required": True,
-                            "schema": {"type": "string", "maxLength": 1000},
-                            "description": "The preview token of the link the admin's preview"
-                            " opened; valid for HEADLESS_PREVIEW_TOKEN_SECONDS.",
-                        },
-                    ],
+                    "summary": _("An editor's draft page, for a front end holding a preview token"),
+                    "parameters": preview_parameters(),
                     "responses": answers,
                 }
             }

@@ -6,7 +6,10 @@ redirect and stop there.
 A document in a public collection that no published content uses
 (`core.visibility.published_media`: a draft's attachment, a private page's) is served only
 to editors and to readers who may see a page using it, never cached; to anyone else it does
-not exist (404). A private collection's documents are for whoever its restriction lets in."""
+not exist (404). A private collection's documents are for whoever its restriction lets in.
+
+Also the admin view the preview panel links to for previews on other front ends
+(`core.headless`)."""
 
 from django.http import Http404
 from django.urls import path

@@ -1,7 +1,10 @@
 """The draft a grant shows, read with the rights of the editor who asked for the token."""
 
 from django.contrib.auth import get_user_model
+from django.db.models import ForeignKey, prefetch_related_objects
 from django.http import QueryDict
+from modelcluster.fields import ParentalKey
+from modelcluster.models import get_all_child_relations
 from wagtail.admin.models import FormState
 from wagtail.models import Page
 
@@ -9,6 +12,27 @@ from .tokens import PreviewExpired, PreviewRefused, content_type_label
 
 
 def draft_for(grant):
+    """The draft of `grant` (see `find_draft`), with its rows' related objects fetched."""
+    return with_related_objects(find_draft(grant))
+
+
+def with_related_objects(draft):
+    """Fetch, one query per relation, the objects the draft's inline rows point to (an
+    article's agencies, its tags): a draft's rows live in memory, outside any queryset that
+    could prefetch them, and would otherwise be read one by one."""
+    for relation in get_all_child_relations(draft):
+        rows = list(getattr(draft, relation.get_accessor_name()).all())
+        names = [
+            field.name
+            for field in relation.related_model._meta.get_fields()
+            if isinstance(field, ForeignKey) and not isinstance(field, ParentalKey)
+        ]
+        if rows and names:
+            prefetch_related_objects(rows, *names)
+    return draft
+
+
+def find_draft(grant):
     """The page object of `grant`: the editor's unsaved edits, a revision or the saved page.
 
     Refused when the page is of another type than the token says, and when its editor is

@@ -64,8 +64,10 @@ def read(token, content_type):
         )
     if not token:
         raise BadPreviewRequest("token is required")
-    if len(token) > MAX_TOKEN_LENGTH or len(content_type) > MAX_CONTENT_TYPE_LENGTH:
-        raise PreviewRefused("this preview token is not valid")
+    if len(content_type) > MAX_CONTENT_TYPE_LENGTH:
+        raise BadPreviewRequest(f"content_type: at most {MAX_CONTENT_TYPE_LENGTH} characters")
+    if len(token) > MAX_TOKEN_LENGTH:
+        raise BadPreviewRequest(f"token: at most {MAX_TOKEN_LENGTH} characters")
     try:
         payload = signing.loads(token, salt=SALT, max_age=settings.HEADLESS_PREVIEW_TOKEN_SECONDS)
     except signing.SignatureExpired as error:

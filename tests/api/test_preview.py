@@ -1,16 +1,20 @@
 """Previews for other front ends: the admin's link, the token, and `/api/v2/preview/`."""
 
+import re
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
+import lxml.html
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
-from articles.models import AnnouncementPage
+from articles.models import AnnouncementPage, ArticleAgency
 
 EDITORS = "Biên tập viên"
 MODERATORS = "Kiểm duyệt viên"
@@ -18,6 +22,11 @@ ADMINISTRATORS = "Quản trị viên"
 FRONT_END = "https://front.example/preview"
 API = "/api/v2/preview/"
 DRAFT_LEAD = "Tóm tắt chưa xuất bản"
+# modelcluster's check of an inline row's objects, one by one, when a revision is loaded.
+ROW_CHECK = re.compile(
+    r'FROM "(taggit_tag|snippets_agency|wagtailcore_locale|articles_newsarticlepage)"'
+    r'.* WHERE "\1"\."(id|page_ptr_id)" = \d+ LIMIT 21$'
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -163,9 +172,10 @@ def test_a_token_opens_its_own_page_only(drafted, make_article, news_index, edit
         ({"content_type": "articles.newsarticlepage"}, 400),
         ({"token": "x"}, 400),
         ({"content_type": "articles.newsarticlepage", "token": "khong-hop-le"}, 403),
-        ({"content_type": "articles.newsarticlepage", "token": "x" * 5000}, 403),
+        ({"content_type": "articles.newsarticlepage", "token": "x" * 5000}, 400),
         ({"content_type": "articles.newsarticlepage", "token": "x", "fields": "*"}, 400),
-        ({"content_type": "x" * 500, "token": "x"}, 403),
+        ({"content_type": "x" * 500, "token": "x"}, 400),
+        ({"content_type": "articles.newsarticlepage", "token": "a\x00b"}, 400),
     ],
 )
 def test_bad_requests_are_clear_json_answers(query, status):
@@ -201,3 +211,57 @@ def test_a_deleted_page_is_gone(drafted, editor):
     token = token_of(preview_link(editor, drafted))
     drafted.delete()
     assert read(token).status_code == 410
+
+
+def edit_form_data(client, page):
+    """The page editor's form as the browser would send it (lxml reads its fields; the
+    article's StreamField, empty here, is drawn by JavaScript: its count is added)."""
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    form = next(f for f in lxml.html.fromstring(html).forms if f.get("id") == "page-edit-form")
+    return {**dict(form.form_values()), "body-count": "0"}
+
+
+def test_the_token_shows_the_editors_unsaved_edits(drafted, editor):
+    client = admin_client(editor)
+    data = edit_form_data(client, drafted)
+    data["lead"] = "Đang sửa, chưa lưu"
+    preview = reverse("wagtailadmin_pages:preview_on_edit", args=[drafted.pk])
+    assert client.post(preview, data).json() == {"is_valid": True, "is_available": True}
+    token = token_of(preview_link(editor, drafted))
+    assert read(token).json()["lead"] == "Đang sửa, chưa lưu"
+    # The session is not what opens it; another editor's edits are not what it shows.
+    drafted.refresh_from_db()
+    assert drafted.get_latest_revision_as_object().lead == DRAFT_LEAD
+    client.delete(preview)  # Wagtail's panel discards the edits: the token's data is gone
+    assert read(token).status_code == 410
+
+
+def preview_queries(count, make_article, make_agency, editor):
+    """The queries of a preview answer for a draft with `count` tags and agencies."""
+    page = make_article(f"Bài có {count} thẻ")
+    for number in range(count):
+        page.tags.add(f"thẻ {number}")
+        page.related_agencies.add(ArticleAgency(agency=make_agency()))
+    page.save_revision()
+    token = token_of(preview_link(editor, page))
+    with CaptureQueriesContext(connection) as queries:
+        body = read(token).json()
+    assert len(body["tags"]) == count and len(body["related_agencies"]) == count
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def test_queries_grow_only_by_wagtails_checks_of_the_revisions_rows(
+    make_article, make_agency, editor
+):
+    """Serialising the draft costs the same for 3 and 30 related items (their objects are
+    fetched one query per relation). Loading the revision (Wagtail's `as_object()`) has
+    modelcluster check that each inline row's objects still exist, one query each: a tag row
+    its tag and its article, an agency row its agency and its locale; those grow, nothing
+    else."""
+    few, many = (preview_queries(n, make_article, make_agency, editor) for n in (3, 30))
+
+    def others(queries):
+        return [sql for sql in queries if not ROW_CHECK.search(sql)]
+
+    assert len(others(few)) == len(others(many)), (len(others(few)), len(others(many)))
+    assert len(many) - len(few) == 27 * (2 + 2)
