@@ -15,6 +15,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from articles.models import AnnouncementPage, ArticleAgency
+from core.purging import api_paths
 
 EDITORS = "Biên tập viên"
 MODERATORS = "Kiểm duyệt viên"
@@ -265,3 +266,9 @@ def test_queries_grow_only_by_wagtails_checks_of_the_revisions_rows(
 
     assert len(others(few)) == len(others(many)), (len(others(few)), len(others(many)))
     assert len(many) - len(few) == 27 * (2 + 2)
+
+
+def test_publishing_purges_nothing_on_the_preview_route(drafted):
+    paths = api_paths(drafted)
+    assert f"/api/v2/pages/{drafted.pk}/" in paths
+    assert not [path for path in paths if path.startswith(API)]
