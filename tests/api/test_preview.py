@@ -13,9 +13,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
+from wagtail.models import Page
 
 from articles.models import AnnouncementPage, ArticleAgency
 from core.purging import api_paths
+from organisation.models import OrganisationPage
 
 EDITORS = "Biên tập viên"
 MODERATORS = "Kiểm duyệt viên"
@@ -272,3 +274,29 @@ def test_publishing_purges_nothing_on_the_preview_route(drafted):
     paths = api_paths(drafted)
     assert f"/api/v2/pages/{drafted.pk}/" in paths
     assert not [path for path in paths if path.startswith(API)]
+
+
+def test_every_page_type_of_the_demo_previews(demo_content, django_user_model):
+    administrator = member_of(django_user_model, ADMINISTRATORS, "quantrivien")
+    home = Page.objects.get(depth=2)
+    home.add_child(instance=OrganisationPage(title="Giới thiệu", slug="gioi-thieu"))
+    first_of_each_type = {}
+    for page in Page.objects.filter(depth__gt=1).specific().order_by("path"):
+        first_of_each_type.setdefault(type(page), page)
+    assert {
+        "HomePage",
+        "NewsArticlePage",
+        "EventReportPage",
+        "AnnouncementPage",
+        "OrganisationPage",
+    } <= {model.__name__ for model in first_of_each_type}
+    for model, page in first_of_each_type.items():
+        page.title = f"{page.title} (bản nháp)"
+        page.save_revision()
+        link = preview_link(administrator, page)
+        content_type = parse_qs(urlsplit(link).query)["content_type"][0]
+        assert content_type == f"{model._meta.app_label}.{model._meta.model_name}"
+        response = read(token_of(link), content_type)
+        assert response.status_code == 200, (model, response.json())
+        body = response.json()
+        assert body["title"] == page.title and body["meta"]["preview"] is True
