@@ -300,3 +300,16 @@ def test_every_page_type_of_the_demo_previews(demo_content, django_user_model):
         assert response.status_code == 200, (model, response.json())
         body = response.json()
         assert body["title"] == page.title and body["meta"]["preview"] is True
+
+
+def test_a_session_opens_nothing_without_a_token(drafted, editor):
+    client = admin_client(editor)
+    response = client.get(API, {"content_type": "articles.newsarticlepage"})
+    assert response.status_code == 400
+    assert DRAFT_LEAD not in response.content.decode()
+
+
+def test_a_private_pages_draft_opens_by_token_only(drafted, make_private, editor):
+    make_private(drafted)
+    assert read(token_of(preview_link(editor, drafted))).json()["lead"] == DRAFT_LEAD
+    assert Client().get(f"/api/v2/pages/{drafted.pk}/").status_code == 404
