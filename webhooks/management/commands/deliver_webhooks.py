@@ -1,0 +1,26 @@
+"""Send every webhook delivery that is due, once (for cron) or every `--interval` seconds.
+
+The safety net beside the task worker (`manage.py db_worker --backend webhooks`): it picks up
+deliveries whose task was lost (a worker killed mid-send, a restored database)."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from webhooks.delivery import deliver_subscription, due_subscriptions
+
+
+class Command(BaseCommand):
+    help = "Send the webhook deliveries that are due (once, or in a loop with --loop)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--loop", action="store_true", help="Keep running.")
+        parser.add_argument("--interval", type=float, default=30, help="Seconds between sweeps.")
+
+    def handle(self, *args, loop=False, interval=30, **options):
+        while True:
+            for pk in due_subscriptions():
+                deliver_subscription(pk)
+            if not loop:
+                return
+            time.sleep(interval)
