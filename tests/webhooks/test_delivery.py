@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from freezegun import freeze_time
 
 from core.changes.signals import content_changed
@@ -175,9 +175,10 @@ def test_an_internal_address_is_refused_when_sending_too(subscription, receiver,
     port = receiver.server.server_port
     Subscription.objects.filter(pk=subscription.pk).update(url=url.format(port=port))
     publish(change(id=1))
-    deliver_subscription(subscription.pk)
+    with translation.override("vi"):  # the worker's language: settings.LANGUAGE_CODE
+        deliver_subscription(subscription.pk)
     delivery = subscription.deliveries.get()
-    assert delivery.attempts == 1 and "internal" in delivery.last_error
+    assert delivery.attempts == 1 and "địa chỉ nội bộ" in delivery.last_error
     assert receiver.received == []
 
 
