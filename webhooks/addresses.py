@@ -47,7 +47,8 @@ def resolve(host, port):
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
         raise ForbiddenAddress(_("The host name could not be resolved.")) from error
-    return sorted({info[4][0] for info in infos})
+    # IPv4 first: a server without IPv6 connectivity still reaches a dual-stack receiver.
+    return sorted({info[4][0] for info in infos}, key=lambda address: (":" in address, address))
 
 
 def check_url(url):

@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from .addresses import ForbiddenAddress, check_url
 from .events import ENDPOINTS, Category
 from .models import new_secret
+from .tasks import schedule
 
 
 class SubscriptionForm(WagtailAdminModelForm):
@@ -49,4 +50,7 @@ class SubscriptionForm(WagtailAdminModelForm):
             subscription.secret = new_secret()
         if subscription.enabled:
             subscription.disabled_reason = ""
-        return super().save(commit=commit)
+        saved = super().save(commit=commit)
+        if commit and saved.enabled:
+            schedule(saved.pk)  # enabled again: its waiting deliveries go out, in order
+        return saved

@@ -2,14 +2,27 @@
 row per enabled subscription that wants it. Cheap (two queries and one task row per
 subscription), since it runs in the request that published; sending is webhooks.tasks'."""
 
+import logging
+
 from django.utils import timezone
 
 from .events import category, event_type, payload, test_payload
 from .models import Delivery, Subscription
 from .tasks import schedule
 
+logger = logging.getLogger(__name__)
+
 
 def record(sender, change, **kwargs):
+    """Never fails the publish, which has committed: a fault is logged (the change stays in
+    the change log, from which a receiver can catch up)."""
+    try:
+        _record(change)
+    except Exception:
+        logger.exception("Webhook deliveries for change %s could not be recorded", change.id)
+
+
+def _record(change):
     kind = category(change)
     if kind is None:
         return

@@ -77,11 +77,13 @@ class DeliveryLogView(AdministratorsOnly, WagtailAdminTemplateMixin, TemplateVie
 
 class ReplayView(AdministratorsOnly, View):
     def post(self, request, pk):
-        delivery = get_object_or_404(Delivery, pk=pk)
+        delivery = get_object_or_404(Delivery.objects.select_related("subscription"), pk=pk)
         replay(delivery)
         messages.success(
             request, _("Delivery %(id)s will be sent again.") % {"id": delivery.message_id}
         )
+        if not delivery.subscription.enabled:
+            messages.warning(request, _("Enable the subscription: nothing is sent meanwhile."))
         return redirect(log_url(delivery.subscription_id))
 
 

@@ -112,7 +112,15 @@ def test_internal_addresses_are_refused_with_a_form_error(client, administrator,
 
 
 @pytest.mark.parametrize(
-    "url", ["http://93.184.215.14/hook", "ftp://93.184.215.14/", "https://user:pw@93.184.215.14/"]
+    "url",
+    [
+        "http://93.184.215.14/hook",
+        "ftp://93.184.215.14/",
+        "https://user:pw@93.184.215.14/",
+        "https://no-such-host.invalid/hook",
+        "https://93.184.215.14:99999/",
+        "javascript:alert(1)",
+    ],
 )
 def test_plain_http_or_credentials_are_refused(client, administrator, url):
     client.force_login(administrator)
@@ -186,3 +194,20 @@ def test_a_disabled_subscription_is_shown_on_the_admin_home(client, administrato
     assert "Cổng bị tắt" in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(editor)
     assert "Cổng bị tắt" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_enabling_again_sends_the_waiting_deliveries(
+    client, administrator, django_capture_on_commit_callbacks
+):
+    subscription = Subscription.objects.create(
+        name="A", url="https://93.184.215.14/hook", categories=["upsert"]
+    )
+    content_changed.send(sender=None, change=change())
+    Subscription.objects.filter(pk=subscription.pk).update(enabled=False, disabled_reason="lỗi")
+    client.force_login(administrator)
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(reverse("webhooks:edit", args=[subscription.pk]), form_data())
+    assert response.status_code == 302
+    subscription.refresh_from_db()
+    assert subscription.enabled and subscription.disabled_reason == ""
+    assert len(callbacks) == 1  # the sending task, enqueued once the form has committed

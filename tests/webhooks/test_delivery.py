@@ -117,6 +117,29 @@ def test_a_later_event_waits_while_an_earlier_one_fails(subscription, receiver):
     assert first.attempts == Delivery.objects.get(pk=first.pk).attempts
 
 
+def test_one_sender_at_a_time_per_subscription(subscription, receiver):
+    publish(change(id=1))
+    Subscription.objects.filter(pk=subscription.pk).update(
+        locked_until=timezone.now() + timedelta(minutes=1)
+    )
+    assert deliver_subscription(subscription.pk) is None
+    assert receiver.received == [] and subscription.deliveries.get().attempts == 0
+    Subscription.objects.filter(pk=subscription.pk).update(
+        locked_until=timezone.now() - timedelta(seconds=1)  # a crashed worker's lease
+    )
+    deliver_subscription(subscription.pk)
+    assert len(receiver.accepted) == 1
+    subscription.refresh_from_db()
+    assert subscription.locked_until is None
+
+
+def test_a_fault_in_the_outbox_never_fails_the_publish(subscription, monkeypatch, caplog):
+    monkeypatch.setattr("webhooks.outbox.payload", lambda change: 1 / 0)
+    publish(change(id=1))
+    assert not Delivery.objects.exists()
+    assert "could not be recorded" in caplog.text
+
+
 def test_backoff_doubles_from_thirty_seconds_up_to_an_hour():
     assert [backoff(n).total_seconds() for n in (1, 2, 3, 8, 20)] == [30, 60, 120, 3600, 3600]
 
