@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone, translation
 from freezegun import freeze_time
 
@@ -215,3 +216,13 @@ def test_a_replay_sends_the_same_webhook_id_again(subscription, receiver):
     deliver_subscription(subscription.pk)
     assert receiver.ids == [delivery.message_id, delivery.message_id]
     assert json.loads(receiver.accepted[1][1]) == delivery.payload
+
+
+def test_the_sweep_command_sends_what_is_due_and_forgets_old_deliveries(subscription, receiver):
+    with freeze_time(timezone.now() - timedelta(days=91)):
+        publish(change(id=1))
+        call_command("deliver_webhooks")
+    publish(change(id=2))
+    call_command("deliver_webhooks")
+    assert len(receiver.accepted) == 2
+    assert list(subscription.deliveries.values_list("change_id", flat=True)) == [2]
