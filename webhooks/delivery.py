@@ -46,26 +46,35 @@ def _claim(pk):
 def deliver_subscription(pk):
     """Send what is due for one subscription, in order. Returns when to try again if this run
     scheduled a retry (the caller enqueues it), else None."""
-    if not _claim(pk):
-        return None  # another worker is sending this subscription's deliveries
-    try:
-        while True:
-            subscription = Subscription.objects.filter(pk=pk, enabled=True).first()
-            if subscription is None:
-                return None
-            head = subscription.deliveries.filter(status=Delivery.Status.PENDING).order_by("id")
-            head = head.first()
-            if head is None or (head.next_attempt_at and head.next_attempt_at > timezone.now()):
-                return None  # nothing due; a waiting retry was scheduled by the run that failed
-            if not attempt(subscription, head):
-                return head.next_attempt_at
-            _claim_again(pk)
-    finally:
-        Subscription.objects.filter(pk=pk).update(locked_until=None)
+    while _claim(pk):
+        try:
+            retry_at = _send_due(pk)
+        finally:
+            Subscription.objects.filter(pk=pk).update(locked_until=None)
+        # A delivery recorded while the lease was held found it taken: look once more.
+        if retry_at is not None or _head(pk) is None:
+            return retry_at
+    return None  # another worker is sending this subscription's deliveries
 
 
-def _claim_again(pk):
-    Subscription.objects.filter(pk=pk).update(locked_until=timezone.now() + LEASE)
+def _head(pk):
+    """The subscription's oldest pending delivery if it is due now, else None (a waiting
+    retry was scheduled by the run that failed it)."""
+    head = Delivery.objects.filter(
+        subscription_id=pk, subscription__enabled=True, status=Delivery.Status.PENDING
+    ).order_by("id")
+    head = head.select_related("subscription").first()
+    if head is None or (head.next_attempt_at and head.next_attempt_at > timezone.now()):
+        return None
+    return head
+
+
+def _send_due(pk):
+    while (head := _head(pk)) is not None:
+        if not attempt(head.subscription, head):
+            return head.next_attempt_at
+        Subscription.objects.filter(pk=pk).update(locked_until=timezone.now() + LEASE)
+    return None
 
 
 def attempt(subscription, delivery):
