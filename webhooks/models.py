@@ -41,7 +41,8 @@ class Subscription(models.Model):
             "language and are always sent."
         ),
     )
-    secret = models.CharField(_("signing secret"), max_length=100, default=new_secret)
+    # Made on the first save: the create form has none to show, the edit form shows it.
+    secret = models.CharField(_("signing secret"), max_length=100, blank=True)
     enabled = models.BooleanField(_("enabled"), default=True)
     disabled_reason = models.CharField(_("why it was disabled"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -55,6 +56,10 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.secret = self.secret or new_secret()
+        super().save(*args, **kwargs)
 
     def wants(self, category, endpoint, locale):
         return (

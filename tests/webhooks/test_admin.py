@@ -63,6 +63,7 @@ def test_administrators_create_a_subscription_and_see_its_secret(client, request
     client.force_login(request.getfixturevalue(role))
     assert client.get(reverse("webhooks:index")).status_code == 200
     assert "/admin/webhooks/" in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "whsec_" not in client.get(reverse("webhooks:add")).content.decode()
     response = client.post(reverse("webhooks:add"), form_data())
     assert response.status_code == 302, response.context["form"].errors
     subscription = Subscription.objects.get()
