@@ -153,6 +153,14 @@ def test_the_delivery_log_replay_and_test_event(client, administrator, subscript
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == ("pending", 0)
     assert client.post(reverse("webhooks:send_test", args=[subscription.pk])).status_code == 302
+    assert client.post(reverse("webhooks:replay", args=[999999])).status_code == 404
+    assert client.post(reverse("webhooks:send_test", args=[999999])).status_code == 404
+    assert client.get(reverse("webhooks:deliveries", args=[999999])).status_code == 404
+    assert (
+        client.get(reverse("webhooks:deliveries", args=[subscription.pk]) + "?p=x").status_code
+        == 200
+    )
+    assert client.get(reverse("webhooks:replay", args=[delivery.pk])).status_code == 405
     test_event = subscription.deliveries.latest("id")
     assert test_event.event_type == "webhook.test" and test_event.payload["data"] == {}
 
