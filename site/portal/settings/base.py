@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_list, env_map
 from .security import *  # noqa: F403  (headers, CSP, embeds, admin hardening)
+from .webhooks import *  # noqa: F403  (task backends, the webhooks' limits)
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -31,7 +32,9 @@ INSTALLED_APPS = [
     "search",
     "visits",
     "editorial",
+    "webhooks",
     "core",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
