@@ -55,16 +55,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from blocs.models import BlocPage
-from core import renditions
-from core.api.fields import PrefetchedTagsMixin, TranslationsField
+from core.api.fields import LocaleFallbackField, PrefetchedTagsMixin, TranslationsField
 from core.api.filters import (
     PublishedRangeFilter,
     UpdatedSinceFilter,
     checked_backends,
-    filter_by_locale,
+    filter_by_requested_locale,
 )
-from core.api.images import prefetch_image_renditions, prefetch_stream_fields
-from core.api.parameters import dated_bounds, id_or_slug, parse_year, requested_language
+from core.api.images import api_rendition_specs, prefetch_image_renditions, prefetch_stream_fields
+from core.api.parameters import dated_bounds, id_or_slug, parse_year
 from core.api.views import CachedAPIMixin, TranslationsMixin
 from core.internals import keep_api_queryset_marks
 from core.visibility import visible_pages
@@ -84,12 +83,12 @@ from .models import (
 )
 
 
-def listing_prefetches(model):
+def listing_prefetches(model, request=None):
     """What a listing of `model` pages fetches along, by the API field that reads it."""
     lookups = {}
     if issubclass(model, NewsArticlePage):
         lookups |= {
-            "hero_image": ["hero_image", prefetch_image_renditions("hero_image")],
+            "hero_image": ["hero_image", prefetch_image_renditions("hero_image", request)],
             "tags": ["tags"],
             "related_agencies": [
                 Prefetch("related_agencies", ArticleAgency.objects.select_related("agency"))
@@ -117,13 +116,11 @@ def listing_prefetches(model):
 
 
 class PageLocaleFilter(BaseFilterBackend):
-    """`?locale=vi`: only the pages in that language; a 400 answer for an unknown language."""
+    """`?locale=vi`: only the pages in that language; a 400 answer for an unknown language.
+    `?locale=en&fallback=vi`: see `core.api.filters.filter_by_requested_locale`."""
 
     def filter_queryset(self, request, queryset, view):
-        language_code = requested_language(request)
-        if language_code is None:
-            return queryset
-        filtered = filter_by_locale(queryset, language_code)
+        filtered = filter_by_requested_locale(queryset, request, view)
         return keep_api_queryset_marks(queryset, filtered)
 
 
@@ -234,6 +231,7 @@ class SharedFieldOrderingFilter(OrderingFilter):
 
 class PortalPageSerializer(PrefetchedTagsMixin, PageSerializer):
     translations = TranslationsField()
+    fallback = LocaleFallbackField()
 
 
 class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
@@ -257,10 +255,11 @@ class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
     )
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         ["updated_since", "published_after", "published_before", "agency", "bloc", "year", "tag"]
-    )
-    meta_fields = PagesAPIViewSet.meta_fields + ["last_published_at", "translations"]
+    ).union(["fallback", "renditions"])
+    meta_fields = PagesAPIViewSet.meta_fields + ["last_published_at", "fallback", "translations"]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "last_published_at",
+        "fallback",
         "translations",
     ]
 
@@ -284,17 +283,18 @@ class PortalPagesAPIViewSet(CachedAPIMixin, TranslationsMixin, PagesAPIViewSet):
         items = super().paginate_queryset(queryset)
         fields = self.get_serializer_class().Meta.fields
         model = self.get_queryset().model
-        prefetches = listing_prefetches(model)
+        prefetches = listing_prefetches(model, self.request)
         lookups = [lookup for name in fields for lookup in prefetches.get(name, ())]
         if items and lookups:
             prefetch_related_objects(items, *lookups)
+        specs = api_rendition_specs(self.request)
         if items and "picture" in fields and issubclass(model, NewsArticlePage):
-            items = with_listing_images(items, renditions.API.values())
+            items = with_listing_images(items, specs)
         streams = [
             field.name
             for field in model._meta.get_fields()
             if isinstance(field, StreamField) and field.name in fields
         ]
         if items and streams:
-            prefetch_stream_fields(items, streams)
+            prefetch_stream_fields(items, streams, specs)
         return items

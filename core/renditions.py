@@ -9,6 +9,7 @@ Specs are written as in a template tag: space-separated, with brace expansions
 (`format-{webp,jpeg} width-{800,1200}`); `expand()` gives the specs Wagtail stores.
 """
 
+from django.conf import settings
 from wagtail.images.models import Filter
 
 # Photos: WebP for every current browser, JPEG for the others (the <img> fallback).
@@ -31,6 +32,13 @@ BANNERS = {
 }
 # The API's renditions, by name (core.api.images).
 API = {"thumbnail": "max-160x160", "large": "max-1200x1200"}
+
+
+def requestable():
+    """The specs API clients may ask for with `?renditions=` (settings.API_RENDITION_SPECS):
+    generated on the first request that names them, then kept like every rendition."""
+    return tuple(dict.fromkeys(settings.API_RENDITION_SPECS))
+
 
 TEMPLATE_SPECS = (ARTICLE, CARD, CARD_COMPACT, LOGO, PORTRAIT)
 

@@ -100,7 +100,7 @@ class AgenciesAPIViewSet(TranslatableAPIViewSet):
         return (
             Agency.objects.live()
             .select_related("parent", "logo", "head", "supervisor")
-            .prefetch_related(prefetch_image_renditions("logo"))
+            .prefetch_related(prefetch_image_renditions("logo", self.request))
         )
 
 
@@ -115,7 +115,7 @@ class PeopleAPIViewSet(TranslatableAPIViewSet):
             Person.objects.live()
             .select_related("agency", "photo")
             .prefetch_related(
-                prefetch_image_renditions("photo"),
+                prefetch_image_renditions("photo", self.request),
                 Prefetch("positions", queryset=PersonPosition.objects.select_related("agency")),
             )
         )
@@ -164,5 +164,5 @@ class BannersAPIViewSet(TranslatableAPIViewSet):
         return (
             Banner.objects.visible()
             .select_related("image", "link_page__locale")
-            .prefetch_related(prefetch_image_renditions("image"))
+            .prefetch_related(prefetch_image_renditions("image", self.request))
         )

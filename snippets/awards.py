@@ -84,6 +84,7 @@ class Award(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, Cl
         index.FilterField("kind"),
         index.FilterField("year"),
         index.FilterField("locale_id"),
+        index.FilterField("translation_key"),  # ?fallback= with ?search= (core.api)
         index.FilterField("live"),
     ]
     api_fields = [

@@ -133,6 +133,7 @@ class Agency(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
         index.AutocompleteField("name"),
         index.FilterField("kind"),
         index.FilterField("locale_id"),
+        index.FilterField("translation_key"),  # ?fallback= with ?search= (core.api)
         index.FilterField("live"),
     ]
     api_fields = [
@@ -236,6 +237,7 @@ class Person(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, C
         index.SearchField("search_folded_text"),
         index.FilterField("agency"),
         index.FilterField("locale_id"),
+        index.FilterField("translation_key"),  # ?fallback= with ?search= (core.api)
         index.FilterField("live"),
     ]
     api_fields = [

@@ -136,9 +136,9 @@ class WorkCalendarAPIViewSet(CachedAPIMixin, TranslationsMixin, BaseAPIViewSet):
     last_modified_field = "modified_at"
     filter_backends = [LocaleFilter, WeekAndLeaderFilter, UpdatedSinceFilter]
     known_query_parameters = CachedAPIMixin.known_query_parameters.union(
-        ["locale", "week", "leader"]
+        ["locale", "fallback", "week", "leader"]
     )
-    meta_fields = BaseAPIViewSet.meta_fields + ["locale", "translations", "modified_at"]
+    meta_fields = BaseAPIViewSet.meta_fields + ["locale", "fallback", "translations", "modified_at"]
     body_fields = BaseAPIViewSet.body_fields + [
         "week",
         "date",

@@ -25,6 +25,32 @@ class LocaleField(Field):
         return builder.language()
 
 
+class LocaleFallbackField(Field):
+    """`meta.fallback` on a listing with `?locale=en&fallback=vi`: true on an item given in
+    the fallback language (no English one is published), false on the others. Absent
+    without `?fallback=` (the view's `locale_fallback` is set by the locale filter)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        view = self.context.get("view")
+        wanted = getattr(view, "locale_fallback", None)
+        if wanted is None or not isinstance(instance, view.model):
+            raise SkipField
+        return instance.locale.language_code != wanted[0]
+
+    def to_representation(self, value):
+        return value
+
+    def openapi_schema(self, builder, model):
+        return {
+            "type": "boolean",
+            "description": "With ?fallback=: whether the item is in the fallback language.",
+        }
+
+
 class PublishedObjectListField(Field):
     """The published objects behind a list of inline rows, nested as their endpoint nests them.
 

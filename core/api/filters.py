@@ -1,12 +1,13 @@
-"""Filter backends every endpoint shares: `?locale=`, `?updated_since=`, `?published_after=`
-/ `?published_before=`, and Wagtail's field and search filters with a 400 answer where the
-database would fail.
+"""Filter backends every endpoint shares: `?locale=` (with `?fallback=`), `?updated_since=`,
+`?published_after=` / `?published_before=`, and Wagtail's field and search filters with a 400
+answer where the database would fail.
 """
 
 from datetime import UTC, datetime
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
@@ -15,7 +16,12 @@ from wagtail.models import Locale
 
 from core.internals import keep_api_queryset_marks
 
-from .parameters import check_utc_offset, parse_iso_datetime, requested_language
+from .parameters import (
+    check_utc_offset,
+    parse_iso_datetime,
+    requested_fallback,
+    requested_language,
+)
 
 
 def filter_by_locale(queryset, language_code):
@@ -27,14 +33,43 @@ def filter_by_locale(queryset, language_code):
     return queryset.filter(locale=Locale.objects.filter(language_code=language_code).first())
 
 
+def filter_by_requested_locale(queryset, request, view):
+    """`?locale=en`: the objects of `queryset` in English; with `&fallback=vi`, also the
+    Vietnamese ones whose translation key has no English object the view serves.
+
+    One query however many items: the English keys are a subquery of
+    `view.get_translation_candidates()` (the published objects, before any other filter),
+    so an English translation left out by another filter (`?tag=`) does not bring its
+    Vietnamese one back. Sets `view.locale_fallback` to (language, fallback) for
+    `LocaleFallbackField`. Filters on the `locale` foreign key and on `translation_key`, which
+    the searchable models (pages, agencies, people, awards) declare as filter fields, so
+    `?search=` still applies after it.
+    """
+    language_code = requested_language(request)
+    fallback = requested_fallback(request)
+    if language_code is None:
+        return queryset
+    if fallback is None:
+        return filter_by_locale(queryset, language_code)
+    locales = {
+        locale.language_code: locale
+        for locale in Locale.objects.filter(language_code__in=(language_code, fallback))
+    }
+    wanted, substitute = locales.get(language_code), locales.get(fallback)
+    view.locale_fallback = (language_code, fallback)
+    translated = view.get_translation_candidates().filter(locale=wanted).order_by()
+    return queryset.filter(
+        Q(locale=wanted)
+        | Q(locale=substitute) & ~Q(translation_key__in=translated.values("translation_key"))
+    )
+
+
 class LocaleFilter(BaseFilterBackend):
-    """`?locale=vi`: only the objects in that language. Without it, every language."""
+    """`?locale=vi`: only the objects in that language. Without it, every language.
+    `?locale=en&fallback=vi`: see `filter_by_requested_locale`."""
 
     def filter_queryset(self, request, queryset, view):
-        language_code = requested_language(request)
-        if language_code is None:
-            return queryset
-        return filter_by_locale(queryset, language_code)
+        return filter_by_requested_locale(queryset, request, view)
 
 
 class LanguageNeutralLocaleFilter(BaseFilterBackend):

@@ -7,12 +7,17 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from core import renditions
 from core.visibility import published_media
 
 from .fields import PrefetchedTagsMixin
 from .filters import LanguageNeutralLocaleFilter, UpdatedSinceFilter, checked_backends
-from .images import ImageAltField, ImageOwnRenditionsField
+from .images import (
+    ImageAltField,
+    ImageOwnRenditionsField,
+    ImageSrcsetField,
+    api_rendition_specs,
+    private_collections,
+)
 from .views import CachedAPIMixin
 
 
@@ -23,6 +28,9 @@ class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
 
     Images have no update time: `?updated_since=` and `Last-Modified` use `created_at` (the
     upload), which `meta.created_at` gives. A replaced file is not seen as an update.
+
+    `?renditions=width-800,fill-400x300` adds those renditions to each image's `renditions`
+    and makes its `srcset` of them (`core.api.images.image_renditions`).
     """
 
     base_serializer_class = type(
@@ -33,11 +41,12 @@ class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
         [LanguageNeutralLocaleFilter, UpdatedSinceFilter, *ImagesAPIViewSet.filter_backends]
     )
     known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(
-        ["locale", "updated_since"]
+        ["locale", "updated_since", "renditions"]
     )
     body_fields = ImagesAPIViewSet.body_fields + [
         APIField("alt", serializer=ImageAltField()),
         APIField("renditions", serializer=ImageOwnRenditionsField()),
+        APIField("srcset", serializer=ImageSrcsetField()),
     ]
     meta_fields = ImagesAPIViewSet.meta_fields + ["created_at"]
     listing_default_fields = ImagesAPIViewSet.listing_default_fields + [
@@ -46,14 +55,23 @@ class PortalImagesAPIViewSet(CachedAPIMixin, ImagesAPIViewSet):
         "width",
         "height",
         "renditions",
+        "srcset",
     ]
 
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        # `renditions` is the image's reverse relation, but here a parameter: no field filter.
+        fields = super().get_available_fields(model, db_fields_only)
+        return [name for name in fields if not db_fields_only or name != "renditions"]
+
     def get_queryset(self):
-        # Wagtail leaves out private collections; published content must use the image.
+        # Wagtail leaves out the private collections this request may not see; none are
+        # served here, whatever the session. Published content must use the image.
         return (
             published_media(super().get_queryset())
+            .exclude(collection__in=private_collections())
             .prefetch_related("tags")
-            .prefetch_renditions(*renditions.API.values())
+            .prefetch_renditions(*api_rendition_specs(self.request))
         )
 
 

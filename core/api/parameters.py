@@ -8,11 +8,14 @@ it cannot read.
 import re
 from datetime import UTC, datetime, time, timedelta
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.coreutils import get_content_languages
+
+from core.renditions import requestable
 
 # The largest id or offset a client may send: PostgreSQL's integer; larger ones get a 400.
 MAX_INTEGER = 2**31 - 1
@@ -117,3 +120,47 @@ def dated_bounds(field, after, before):
     if before is not None:
         lookups[f"{field}__lte"] = before
     return lookups
+
+
+def requested_renditions(request):
+    """The filter specs of `?renditions=width-800,fill-400x300`, in order, without repeats;
+    () without it. A 400 answer for a spec outside `settings.API_RENDITION_SPECS`, an empty
+    one or more than `settings.API_RENDITIONS_MAX`. Read once per request."""
+    if hasattr(request, "_api_renditions"):
+        return request._api_renditions
+    value = request.GET.get("renditions")
+    specs = ()
+    if value is not None:
+        allowed = requestable()
+        names = [name.strip() for name in value.split(",")]
+        refused = [name for name in names if name not in allowed]
+        if refused:
+            raise BadRequestError(
+                f"renditions: {refused[0][:50]!r} is not allowed; one or more of: "
+                + ", ".join(allowed)
+            )
+        specs = tuple(dict.fromkeys(names))
+        if len(specs) > settings.API_RENDITIONS_MAX:
+            raise BadRequestError(
+                f"renditions: at most {settings.API_RENDITIONS_MAX} specs in one request"
+            )
+    request._api_renditions = specs
+    return specs
+
+
+def requested_fallback(request):
+    """The language code of `?fallback=`, None without it: the language of the items given
+    where `?locale=`'s has no translation. A 400 answer without `locale`, for the same
+    language as `locale` or an unknown one."""
+    fallback = request.GET.get("fallback")
+    if fallback is None:
+        return None
+    language_code = requested_language(request)
+    languages = get_content_languages()
+    if fallback not in languages:
+        raise BadRequestError(f"fallback must be one of: {', '.join(languages)}")
+    if language_code is None:
+        raise BadRequestError("fallback needs locale (the language wanted first)")
+    if fallback == language_code:
+        raise BadRequestError("fallback must be another language than locale")
+    return fallback

@@ -9,7 +9,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from core.internals import api_serializer_class
 from core.visibility import shown
 
-from .fields import LocaleField, TranslationsField
+from .fields import LocaleFallbackField, LocaleField, TranslationsField
 
 
 class PublishedRelatedField(RelatedField):
@@ -29,6 +29,7 @@ class TranslatableSerializer(BaseSerializer):
     serializer_related_field = PublishedRelatedField
     locale = LocaleField(read_only=True)
     translations = TranslationsField()
+    fallback = LocaleFallbackField()
 
 
 class NestedSerializers:

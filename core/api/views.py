@@ -21,6 +21,7 @@ field.
 """
 
 from django.conf import settings
+from django.http import Http404
 from django.utils.http import http_date
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
@@ -31,7 +32,7 @@ from core.middleware import session_in_use
 
 from .filters import LocaleFilter, PublishedRangeFilter, UpdatedSinceFilter, checked_backends
 from .pagination import CachedCountPagination
-from .parameters import MAX_INTEGER, ascii_digits, dated_bounds
+from .parameters import MAX_INTEGER, ascii_digits, dated_bounds, requested_renditions
 from .serializers import TranslatableSerializer
 
 
@@ -63,6 +64,8 @@ class CachedAPIMixin:
             number = value.strip().lstrip("-")
             if name != "search" and ascii_digits(number) and int(number) > MAX_INTEGER:
                 raise BadRequestError(f"{name[:100]}: {value[:20]}... is out of range")
+        if "renditions" in self.known_query_parameters:
+            requested_renditions(request)  # checked before any work, on details too
         self._last_modified_items = []
         return super().initial(request, *args, **kwargs)
 
@@ -78,6 +81,9 @@ class CachedAPIMixin:
         return super().find_object(queryset, request)
 
     def get_object(self):
+        pk = str(self.kwargs.get("pk", ""))
+        if ascii_digits(pk) and int(pk) > MAX_INTEGER:
+            raise Http404("not found")  # no such id, and the database would fail on it
         obj = super().get_object()
         self._last_modified_items = [obj]
         return obj
@@ -159,10 +165,12 @@ class TranslationsMixin:
 
 
 class TranslatableAPIViewSet(CachedAPIMixin, TranslationsMixin, BaseAPIViewSet):
-    """Published objects of one translatable model, in every language or in `?locale=`.
+    """Published objects of one translatable model, in every language or in `?locale=`
+    (with `?fallback=`, see `core.api.filters.filter_by_requested_locale`); their images with
+    the renditions of `?renditions=` (`core.api.images`).
 
-    `?updated_since=`, `?published_after=` and `?published_before=` (ISO 8601) filter on
-    `last_published_at`, which every item carries in `meta`.
+        `?updated_since=`, `?published_after=` and `?published_before=` (ISO 8601) filter on
+        `last_published_at`, which every item carries in `meta`.
     """
 
     base_serializer_class = TranslatableSerializer
@@ -178,9 +186,14 @@ class TranslatableAPIViewSet(CachedAPIMixin, TranslationsMixin, BaseAPIViewSet):
         ]
     )
     known_query_parameters = CachedAPIMixin.known_query_parameters.union(
-        ["locale", "published_after", "published_before"]
+        ["locale", "fallback", "published_after", "published_before", "renditions"]
     )
-    meta_fields = BaseAPIViewSet.meta_fields + ["locale", "translations", "last_published_at"]
+    meta_fields = BaseAPIViewSet.meta_fields + [
+        "locale",
+        "fallback",
+        "translations",
+        "last_published_at",
+    ]
     # Serialisers of single fields, replacing what Wagtail would derive from the model.
     field_serializers = {}
 

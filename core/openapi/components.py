@@ -135,6 +135,7 @@ BLOCK_SCHEMAS = [
 def image_with_renditions(builder):
     """The component of an image as `core.api.images.serialize_image` gives it."""
     builder.components.setdefault("Renditions", renditions_schema())
+    builder.components.setdefault("Srcset", SRCSET)
     builder.components.setdefault(
         "ImageWithRenditions",
         {
@@ -154,8 +155,12 @@ def image_with_renditions(builder):
                         "width": {"type": "integer"},
                         "height": {"type": "integer"},
                         "renditions": ref("Renditions"),
+                        "srcset": ref("Srcset"),
                     },
-                    "required": ["id", "meta", "title", "alt", "width", "height", "renditions"],
+                    "required": [
+                        *("id", "meta", "title", "alt", "width", "height"),
+                        *("renditions", "srcset"),
+                    ],
                     "additionalProperties": False,
                 },
                 {
@@ -186,14 +191,27 @@ def renditions_schema():
         "required": ["url", "full_url", "width", "height"],
         "additionalProperties": False,
     }
+    requestable = renditions.requestable()
     return {
         "type": "object",
         "description": "Ready-made sizes: "
-        + ", ".join(f"{name} ({spec})" for name, spec in renditions.API.items()),
+        + ", ".join(f"{name} ({spec})" for name, spec in renditions.API.items())
+        + "; then each one `?renditions=` names, under its spec ("
+        + ", ".join(requestable)
+        + "), except for images in a private collection.",
         "properties": dict.fromkeys(renditions.API, rendition),
         "required": list(renditions.API),
-        "additionalProperties": False,
+        "propertyNames": {"enum": [*renditions.API, *requestable]},
+        "additionalProperties": rendition,
     }
+
+
+SRCSET = {
+    "type": "string",
+    "description": "For an <img srcset>: the full URL and width (`800w`) of each rendition"
+    " `?renditions=` names, narrowest first, one per width (without it: the ready-made ones).",
+    "examples": ["https://portal.example.gov.vn/media/images/a.width-400.jpg 400w"],
+}
 
 
 MESSAGE = {

@@ -11,7 +11,13 @@ from core.api.parameters import MAX_INTEGER
 from core.internals import api_endpoints
 
 from .components import MESSAGE, model_label, ref
-from .parameters import CONSTRAINTS, DETAIL_PARAMETERS, FIND_PARAMETERS, parameters_of
+from .parameters import (
+    CONSTRAINTS,
+    DEFAULT_DETAIL_PARAMETERS,
+    DETAIL_PARAMETERS,
+    FIND_PARAMETERS,
+    parameters_of,
+)
 from .schema import SchemaBuilder
 
 OPENAPI_VERSION = "3.1.0"
@@ -90,7 +96,7 @@ def listing_operation(builder, name, view, models_served, parameters):
 
 
 def detail_operation(builder, name, view, models_served, listing_parameters):
-    kept = DETAIL_PARAMETERS.get(name, ("fields", "rich_text_format"))
+    kept = DETAIL_PARAMETERS.get(name, DEFAULT_DETAIL_PARAMETERS)
     return {
         "operationId": f"{name}_detail",
         "tags": [name],

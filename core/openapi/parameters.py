@@ -1,5 +1,7 @@
 """The query parameters of each endpoint: the described ones and the field filters."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
@@ -9,6 +11,7 @@ from taggit.managers import TaggableManager
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.models import Page, get_page_models
 
+from core import renditions
 from core.api.parameters import MAX_INTEGER
 
 from .components import language_schema, model_label
@@ -99,6 +102,27 @@ def page_id_parameter(description):
     return build
 
 
+def renditions_parameter(view, model):
+    specs = renditions.requestable()
+    spec = "|".join(re.escape(name) for name in specs)
+    most = settings.API_RENDITIONS_MAX
+    return {
+        "schema": {
+            "type": "string",
+            "pattern": rf"^\s*({spec})\s*(,\s*({spec})\s*){{0,{most - 1}}}$",
+            "examples": ["width-800,fill-400x300"],
+        },
+        "description": _(
+            "Renditions to add to every image of the answer (the images endpoint's items, image"
+            " fields, images in StreamField blocks), at most %(most)s, comma-separated, among:"
+            " %(specs)s. Each is in the image's `renditions` under its spec, and `srcset` lists"
+            " them; created on the first request naming them, then kept. Any other spec is a"
+            " 400 answer. Images in a private collection get only the ready-made ones."
+        )
+        % {"most": most, "specs": ", ".join(f"`{name}`" for name in specs)},
+    }
+
+
 def fixed(schema, description):
     def build(view, model):
         return {"schema": schema, "description": str(description)}
@@ -138,6 +162,16 @@ QUERY_PARAMETERS = {
             " the parameter and are not filtered."
         ),
     ),
+    "fallback": fixed(
+        language_schema(),
+        _l(
+            "With `locale`: the item in this other language where none is published in"
+            " `locale`'s (by translation key), marked `meta.fallback: true`; `meta.locale` says"
+            " each item's language. Listings only; without `locale` or equal to it, a 400"
+            " answer."
+        ),
+    ),
+    "renditions": renditions_parameter,
     "updated_since": lambda view, model: iso_parameter(
         _("Only what changed at or after this moment (by `meta.%(field)s`), for incremental sync.")
         % {"field": view.last_modified_field}
@@ -271,7 +305,10 @@ def field_filters(view, models_served, documented):
     return filters
 
 
-DETAIL_PARAMETERS = {"blocs": ("fields", "rich_text_format", "year", "agency", "role")}
+DEFAULT_DETAIL_PARAMETERS = ("fields", "rich_text_format", "renditions")
+DETAIL_PARAMETERS = {
+    "blocs": ("fields", "rich_text_format", "renditions", "year", "agency", "role")
+}
 FIND_PARAMETERS = {
     "id": {"type": "integer", "minimum": 1, "maximum": MAX_INTEGER},
     "html_path": {"type": "string", "examples": ["/tin-tuc-su-kien/"]},

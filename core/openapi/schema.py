@@ -10,6 +10,7 @@ from core.internals import api_endpoints, api_serializer_class
 from .components import (
     BLOCK_SCHEMAS,
     FIELD_SCHEMAS,
+    SRCSET,
     URL,
     image_with_renditions,
     language_schema,
@@ -44,6 +45,10 @@ class SchemaBuilder:
     def renditions(self):
         self.components.setdefault("Renditions", renditions_schema())
         return ref("Renditions")
+
+    def srcset(self):
+        self.components.setdefault("Srcset", SRCSET)
+        return ref("Srcset")
 
     def component(self, name, schema):
         """A named component schema (built once); returns the reference to it."""

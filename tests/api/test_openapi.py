@@ -103,6 +103,16 @@ PAGE_QUERIES = [
     {"child_of": 999999},
     {"type": "nonexistent.Model"},
 ]
+# Renditions on request (images and every image field) and locale fallback (translatable).
+RENDITIONS_QUERIES = [
+    {"renditions": "width-400,fill-100x100", "fields": "*"},
+    {"renditions": "width-13"},
+]
+FALLBACK_QUERIES = [
+    {"locale": "en", "fallback": "vi", "fields": "*"},
+    {"locale": "en", "fallback": "vi", "search": "thi đua"},
+    {"fallback": "vi"},
+]
 OTHER_QUERIES = {
     "blocs": [{"year": 2024, "agency": "so-gddt", "role": "head", "fields": "*"}],
     "awards": [{"year": 2023, "recipient_agency": "so-khcn", "fields": "*"}],
@@ -121,6 +131,10 @@ def validate(schema, path, query=None, path_parameters=None):
 def test_listings_and_details_match_the_document(schema, demo_content, endpoint):
     queries = LISTING_QUERIES + (PAGE_QUERIES if endpoint == "pages" else [])
     queries += OTHER_QUERIES.get(endpoint, [])
+    if endpoint != "documents":
+        queries += RENDITIONS_QUERIES
+    if endpoint not in ("images", "documents"):
+        queries += FALLBACK_QUERIES
     for query in queries:
         validate(schema, f"/api/v2/{endpoint}/", query)
     items = validate(schema, f"/api/v2/{endpoint}/", {"limit": 100}).json()["items"]
@@ -131,7 +145,10 @@ def test_listings_and_details_match_the_document(schema, demo_content, endpoint)
         by_type.setdefault(item["meta"]["type"], []).append(item)
     for item in [item for same in by_type.values() for item in same[:3]]:
         # fields=_ was found by the fuzz run: a detail may have no field at all.
-        for query in ({}, {"fields": "*", "rich_text_format": "html"}, {"fields": "_"}):
+        details = [{}, {"fields": "*", "rich_text_format": "html"}, {"fields": "_"}]
+        if endpoint != "documents":
+            details.append({"fields": "*", "renditions": "width-400"})
+        for query in details:
             validate(schema, f"/api/v2/{endpoint}/{{id}}/", query, {"id": item["id"]})
     assert validate(schema, f"/api/v2/{endpoint}/{{id}}/", {}, {"id": 999999}).status_code == 404
     found = validate(schema, f"/api/v2/{endpoint}/find/", {"id": items[0]["id"]})

@@ -308,6 +308,13 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 # of a preview token. No URL: no link in the admin's preview.
 HEADLESS_PREVIEW_CLIENT_URLS = env_map("HEADLESS_PREVIEW_CLIENT_URLS")
 HEADLESS_PREVIEW_TOKEN_SECONDS = int(os.environ.get("HEADLESS_PREVIEW_TOKEN_SECONDS", "600"))
+# Renditions a client may ask the API for with `?renditions=` (comma-separated Wagtail filter
+# specs, core.renditions.requestable), and how many in one request.
+API_RENDITION_SPECS = env_list("API_RENDITION_SPECS") or [
+    *("width-400", "width-800", "width-1200", "fill-100x100", "fill-400x300", "fill-800x450"),
+    *("format-webp|width-400", "format-webp|width-800", "format-webp|width-1200"),
+]
+API_RENDITIONS_MAX = int(os.environ.get("API_RENDITIONS_MAX", "4"))
 
 # Visitor statistics (visits/, docs/visits.md).
 VISITS_ENABLED = env_bool("VISITS_ENABLED", True)
