@@ -6,11 +6,16 @@ redirect and stop there.
 A document in a public collection that no published content uses
 (`core.visibility.published_media`: a draft's attachment, a private page's) is served only
 to editors and to readers who may see a page using it, never cached; to anyone else it does
-not exist (404). A private collection's documents are for whoever its restriction lets in."""
+not exist (404). A private collection's documents are for whoever its restriction lets in.
+
+Also the admin view the preview panel links to for previews on other front ends
+(`core.headless`)."""
 
 from django.http import Http404
+from django.urls import path
 from wagtail import hooks
 
+from core.headless.admin import HeadlessPreviewView
 from core.middleware import never_cache
 from core.visibility import is_published_media, is_restricted, pages_using
 
@@ -38,3 +43,15 @@ def serve_unpublished_documents_to_their_readers_only(document, request):
         if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
             return None
     raise Http404("This document is not published.")
+
+
+@hooks.register("register_admin_urls")
+def headless_preview_urls():
+    """Previews for other front ends (core/headless): the view the preview panel links to."""
+    return [
+        path(
+            "headless-preview/<int:page_id>/",
+            HeadlessPreviewView.as_view(),
+            name="headless_preview",
+        )
+    ]

@@ -34,17 +34,20 @@ ADVISORY_LOCK = 0x636F6E74656E74  # "content"
 _language_codes = {}
 
 
+def serves_objects(viewset):
+    """Whether an endpoint serves public objects by id: a Wagtail viewset with a detail URL
+    (not the visits, preview or changes endpoints)."""
+    return issubclass(viewset, BaseAPIViewSet) and any(
+        pattern.name == "detail" for pattern in viewset.get_urlpatterns()
+    )
+
+
 def endpoints_serving(model):
-    """The names of the API endpoints whose model `model` is (or inherits): only Wagtail
-    viewsets, which serve objects with ids (not the visits or changes endpoints)."""
+    """The names of the API endpoints serving `model` (their model or a parent of it)."""
     names = []
     for router in api_routers():
         for name, viewset in api_endpoints(router).items():
-            if (
-                isinstance(viewset, type)
-                and issubclass(viewset, BaseAPIViewSet)
-                and issubclass(model, viewset.model)
-            ):
+            if issubclass(model, viewset.model) and serves_objects(viewset):
                 names.append(name)
     return names
 

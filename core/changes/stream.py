@@ -22,7 +22,6 @@ from django.http import JsonResponse
 from django.urls import path, resolve, reverse
 from django.utils.cache import patch_cache_control
 from wagtail.api.v2.utils import BadRequestError, get_full_url
-from wagtail.api.v2.views import BaseAPIViewSet
 
 from core.api.parameters import parse_iso_datetime, requested_language
 from core.internals import api_endpoints
@@ -31,6 +30,7 @@ from core.purging import api_routers
 
 from .models import ContentChange
 from .pruning import horizon, retention_cutoff
+from .recording import serves_objects
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
@@ -62,12 +62,8 @@ def read_cursor(value, endpoints, locale):
 
 
 def served_endpoints(router):
-    """The endpoints serving objects with ids (Wagtail viewsets), by name."""
-    return sorted(
-        name
-        for name, view in api_endpoints(router).items()
-        if isinstance(view, type) and issubclass(view, BaseAPIViewSet)
-    )
+    """The endpoints serving public objects by id, by name."""
+    return sorted(name for name, view in api_endpoints(router).items() if serves_objects(view))
 
 
 def requested_endpoints(request, known):

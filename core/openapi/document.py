@@ -162,7 +162,10 @@ def build_document(router):
     paths = {}
     for name, view in api_endpoints(router).items():
         base = reverse(f"{router.url_namespace}:{name}:listing")
-        if hasattr(view, "openapi_paths"):
+        if hasattr(view, "openapi_model_paths"):
+            # An endpoint of our own serving models (the preview): with their schemas.
+            paths.update(view.openapi_model_paths(builder, base, responses))
+        elif hasattr(view, "openapi_paths"):
             # An endpoint of our own, not a Wagtail viewset, describes itself.
             paths.update(view.openapi_paths(base, responses))
         else:

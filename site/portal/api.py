@@ -12,6 +12,7 @@ and `Cache-Control` (see `core.api.views.CachedAPIMixin`); the pages' filters ar
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from articles.api import PortalPagesAPIViewSet
+from articles.preview import PagePreviewAPIViewSet
 from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet
 from core.api.media import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet
 from core.changes.stream import ChangesAPIViewSet
@@ -33,6 +34,8 @@ api_router.register_endpoint("blocs", BlocsAPIViewSet)
 api_router.register_endpoint("visits", VisitsAPIViewSet)
 api_router.register_endpoint("legal-documents", LegalDocumentsAPIViewSet)
 api_router.register_endpoint("work-calendar", WorkCalendarAPIViewSet)
+# An editor's draft for a headless front end holding a preview token (core/headless).
+api_router.register_endpoint("preview", PagePreviewAPIViewSet)
 # What entered, changed in or left each endpoint's public set (core.changes), tombstones too.
 api_router.register_endpoint("changes", ChangesAPIViewSet)
 # Publishing purges an object's API URLs on the endpoints serving it (core.purging).

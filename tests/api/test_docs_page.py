@@ -80,7 +80,14 @@ def test_every_endpoint_shows_example_responses_that_match_the_document(client, 
     examples = [
         (unescape(found), json.loads(unescape(body))) for found, body in EXAMPLE.findall(html)
     ]
-    listings = [path for path in document["paths"] if "{" not in path and "find" not in path]
+    # Each listing, but the preview's: its answer needs a preview token (docs/api.md shows it).
+    listings = [
+        path
+        for path, item in document["paths"].items()
+        if "{" not in path
+        and "find" not in path
+        and not any(parameter.get("required") for parameter in item["get"]["parameters"])
+    ]
     shown = {example_url.split("?")[0] for example_url, _body in examples}
     assert set(listings) <= shown  # each listing (and the visits answer) has an example
     details = {

@@ -9,8 +9,9 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .environment import env_bool, env_list
+from .environment import env_bool, env_list, env_map
 from .security import *  # noqa: F403  (headers, CSP, embeds, admin hardening)
+from .webhooks import *  # noqa: F403  (task backends, the webhooks' limits)
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -31,7 +32,9 @@ INSTALLED_APPS = [
     "search",
     "visits",
     "editorial",
+    "webhooks",
     "core",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -299,6 +302,12 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 # Seconds shared caches and clients may keep an API answer (Cache-Control: public, max-age).
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# Previews for other front ends (core/headless): the front ends' preview URLs, by
+# "<hostname>/<language>", "<hostname>", "<language>" or "default" (the first that matches the
+# page's site and language; "{language}" in a URL becomes the page's language), and the life
+# of a preview token. No URL: no link in the admin's preview.
+HEADLESS_PREVIEW_CLIENT_URLS = env_map("HEADLESS_PREVIEW_CLIENT_URLS")
+HEADLESS_PREVIEW_TOKEN_SECONDS = int(os.environ.get("HEADLESS_PREVIEW_TOKEN_SECONDS", "600"))
 # Days the change log (/api/v2/changes/) keeps; older cursors answer 410 (core.changes).
 API_CHANGES_RETENTION_DAYS = int(os.environ.get("API_CHANGES_RETENTION_DAYS", "90"))
 

@@ -12,3 +12,16 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_map(name: str, default: str = "") -> dict[str, str]:
+    """`key=value` pairs separated by commas; an item that is only a URL is the "default"
+    one (a URL's own `=`, in its query string, comes after its `://`)."""
+    pairs = {}
+    for item in env_list(name, default):
+        key, separator, value = item.partition("=")
+        if separator and "://" not in key:
+            pairs[key.strip()] = value.strip()
+        else:
+            pairs["default"] = item
+    return pairs
