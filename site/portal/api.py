@@ -15,6 +15,7 @@ from articles.api import PortalPagesAPIViewSet
 from articles.preview import PagePreviewAPIViewSet
 from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet
 from core.api.media import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet
+from core.changes.stream import ChangesAPIViewSet
 from core.purging import register_api
 from legal_documents.api import LegalDocumentsAPIViewSet
 from snippets.api import AgenciesAPIViewSet, BannersAPIViewSet, PeopleAPIViewSet
@@ -35,5 +36,7 @@ api_router.register_endpoint("legal-documents", LegalDocumentsAPIViewSet)
 api_router.register_endpoint("work-calendar", WorkCalendarAPIViewSet)
 # An editor's draft for a headless front end holding a preview token (core/headless).
 api_router.register_endpoint("preview", PagePreviewAPIViewSet)
+# What entered, changed in or left each endpoint's public set (core.changes), tombstones too.
+api_router.register_endpoint("changes", ChangesAPIViewSet)
 # Publishing purges an object's API URLs on the endpoints serving it (core.purging).
 register_api(api_router)

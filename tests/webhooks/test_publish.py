@@ -1,39 +1,24 @@
 """A publish never waits for a receiver: the request inserts rows, the task worker sends.
 
-The change log (core.changes) sends `content_changed` on commit; until it is merged, this test
-sends it the same way from Wagtail's `published` signal."""
+The change log (core.changes) records the publish and sends `content_changed` on commit."""
 
 import time
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
-from wagtail.signals import published
 
-from core.changes.signals import content_changed
 from snippets.models import Agency
 from webhooks.models import Delivery
 
-from .conftest import change, verify
+from .conftest import verify
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def change_log():
-    def record(sender, instance, **kwargs):
-        recorded = change(endpoint="agencies", object_type="snippets.Agency", object_id=instance.pk)
-        transaction.on_commit(lambda: content_changed.send(sender=Agency, change=recorded))
-
-    published.connect(record, sender=Agency, dispatch_uid="test-webhooks-change-log")
-    yield
-    published.disconnect(sender=Agency, dispatch_uid="test-webhooks-change-log")
-
-
 def test_a_slow_receiver_does_not_slow_the_publish(
-    client, administrator, subscription, receiver, change_log, locale_vi,
+    client, administrator, subscription, receiver, locale_vi,
     django_capture_on_commit_callbacks, settings,
 ):  # fmt: skip
     subscription.categories = ["snippet"]

@@ -315,6 +315,8 @@ API_RENDITION_SPECS = env_list("API_RENDITION_SPECS") or [
     *("format-webp|width-400", "format-webp|width-800", "format-webp|width-1200"),
 ]
 API_RENDITIONS_MAX = int(os.environ.get("API_RENDITIONS_MAX", "4"))
+# Days the change log (/api/v2/changes/) keeps; older cursors answer 410 (core.changes).
+API_CHANGES_RETENTION_DAYS = int(os.environ.get("API_CHANGES_RETENTION_DAYS", "90"))
 
 # Visitor statistics (visits/, docs/visits.md).
 VISITS_ENABLED = env_bool("VISITS_ENABLED", True)
