@@ -16,6 +16,7 @@ SOURCE_DIRS = [
     *("site/portal" if app == "portal" else app for app in APPS),
     "bench",
     ".ci",
+    "clients/python",
 ]
 SKIPPED_PARTS = {"migrations", "tests", ".venv", "node_modules", "__pycache__"}
 MAX_MODULE_LINES = 400
