@@ -11,11 +11,13 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import cleaning, fragments, origin, purging
+        from .changes import handlers as changes
 
         origin.validate()
         # The default Site follows the public origin after every migrate (core/origin.py).
-        # Sent once, for Wagtail's own app: core has no models, so no signal names it.
+        # Sent once, for Wagtail's own app (not for each app with models).
         post_migrate.connect(origin.sync_default_site, sender=apps.get_app_config("wagtailcore"))
         cleaning.connect()
         fragments.connect()
         purging.connect()
+        changes.connect()

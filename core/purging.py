@@ -92,6 +92,12 @@ def register_api(router):
     _api_routers[router.url_namespace] = router
 
 
+def api_routers():
+    """The registered API routers (importing the URLconf builds them)."""
+    import_module(settings.ROOT_URLCONF)
+    return list(_api_routers.values())
+
+
 def api_paths(obj):
     """The listing and details paths of `obj` on every API endpoint serving its model."""
     import_module(settings.ROOT_URLCONF)  # builds the API router, which registers itself

@@ -172,6 +172,9 @@ class WorkEntry(TranslatableMixin, Orderable, ClusterableModel):
         FieldPanel("preparer"),
     ]
 
+    # Published with its week: the change log (core.changes) records the entries then.
+    change_log_parent = "week"
+
     # Served by work_calendar.api, which says how the times, week and people are shown.
     api_fields = [
         "week",

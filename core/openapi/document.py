@@ -68,7 +68,11 @@ def listing_operation(builder, name, view, models_served, parameters):
         "properties": {
             "meta": {
                 "type": "object",
-                "properties": {"total_count": {"type": "integer", "minimum": 0}},
+                "properties": {
+                    "total_count": {"type": "integer", "minimum": 0},
+                    # With ?updated_since=: this endpoint's change log from then (tombstones).
+                    "changes_url": {"type": "string", "format": "uri"},
+                },
                 "required": ["total_count"],
                 "additionalProperties": False,
             },

@@ -141,6 +141,11 @@ QUERY_PARAMETERS = {
     "updated_since": lambda view, model: iso_parameter(
         _("Only what changed at or after this moment (by `meta.%(field)s`), for incremental sync.")
         % {"field": view.last_modified_field}
+        + " "
+        + _(
+            "The answer's `meta.changes_url` is the change log of this endpoint from the same"
+            " moment: what left the listing since (deletions) is there."
+        )
     ),
     "published_after": lambda view, model: iso_parameter(
         _l("Only what was published at or after this moment (pages: the article's `date`).")

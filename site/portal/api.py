@@ -14,6 +14,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from articles.api import PortalPagesAPIViewSet
 from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet
 from core.api.media import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet
+from core.changes.stream import ChangesAPIViewSet
 from core.purging import register_api
 from legal_documents.api import LegalDocumentsAPIViewSet
 from snippets.api import AgenciesAPIViewSet, BannersAPIViewSet, PeopleAPIViewSet
@@ -32,5 +33,7 @@ api_router.register_endpoint("blocs", BlocsAPIViewSet)
 api_router.register_endpoint("visits", VisitsAPIViewSet)
 api_router.register_endpoint("legal-documents", LegalDocumentsAPIViewSet)
 api_router.register_endpoint("work-calendar", WorkCalendarAPIViewSet)
+# What entered, changed in or left each endpoint's public set (core.changes), tombstones too.
+api_router.register_endpoint("changes", ChangesAPIViewSet)
 # Publishing purges an object's API URLs on the endpoints serving it (core.purging).
 register_api(api_router)

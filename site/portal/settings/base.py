@@ -299,6 +299,8 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 # Seconds shared caches and clients may keep an API answer (Cache-Control: public, max-age).
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# Days the change log (/api/v2/changes/) keeps; older cursors answer 410 (core.changes).
+API_CHANGES_RETENTION_DAYS = int(os.environ.get("API_CHANGES_RETENTION_DAYS", "90"))
 
 # Visitor statistics (visits/, docs/visits.md).
 VISITS_ENABLED = env_bool("VISITS_ENABLED", True)
