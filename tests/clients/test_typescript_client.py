@@ -9,6 +9,7 @@ from clients/typescript/package-lock.json (`make clients-deps`, or `npm ci` here
 """
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -46,6 +47,9 @@ def node_packages():
 
 def test_a_strictly_typed_consumer_reads_the_live_portal(node_packages, portal_url, tmp_path):
     world = World().load()
+    withdrawn = world.articles[-1]
+    withdrawn.unpublish()
+    world.articles.pop()
     document = tmp_path / "openapi.json"
     document.write_text(json.dumps(openapi_document(api_router, "en"), ensure_ascii=False))
     run(str(node_packages / "openapi-typescript"), str(document), "-o", "src/schema.d.ts")
@@ -65,3 +69,7 @@ def test_a_strictly_typed_consumer_reads_the_live_portal(node_packages, portal_u
     assert "legal documents: 2 read in pages of 5" in lines
     assert "work calendar entries: 2" in lines
     assert any("Họp giao ban Sở" in line for line in lines)
+    assert f"change delete pages {withdrawn.pk}: unpublished" in lines
+    for document in world.documents:
+        assert f"change upsert legal-documents {document.pk}: published" in lines
+    assert re.fullmatch(r"changes: \d+ upserts, \d+ deletions", lines[-1])

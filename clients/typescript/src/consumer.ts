@@ -1,6 +1,9 @@
 /**
  * A small consumer of the portal's public API, typed by the OpenAPI document.
  *
+ * Reads the latest articles in both languages and one in detail, pages through the legal
+ * documents, reads the work calendar and the change stream.
+ *
  * `src/schema.d.ts` is generated from `/api/v2/openapi.json` by openapi-typescript (npm run
  * generate); openapi-fetch turns it into a fetch client whose paths, query parameters and
  * answers are checked by `tsc --strict`. A change of the API that breaks this file breaks
@@ -13,6 +16,8 @@
 import createClient from "openapi-fetch";
 
 import type { paths } from "./schema.js";
+
+type ChangesQuery = NonNullable<paths["/api/v2/changes/"]["get"]["parameters"]["query"]>;
 
 const LANGUAGES = ["vi", "en"] as const;
 const PAGE_SIZE = 5;
@@ -86,10 +91,34 @@ async function workCalendar(): Promise<void> {
   }
 }
 
+/**
+ * The change stream of the last day, to its end: what was published, changed, and what left
+ * the public set (tombstones), oldest first; `meta.next_cursor` continues where it stopped.
+ */
+async function changes(): Promise<void> {
+  const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  const endpoint = "pages,legal-documents,work-calendar";
+  let cursor: string | null = null;
+  const counts = { upsert: 0, delete: 0 };
+  for (;;) {
+    const query: ChangesQuery = cursor === null ? { since, endpoint, limit: 20 } : { cursor, endpoint, limit: 20 };
+    const { data, error } = await api.GET("/api/v2/changes/", { params: { query } });
+    if (!data) fail("changes", error);
+    for (const change of data.items) {
+      counts[change.event] += 1;
+      console.log(`change ${change.event} ${change.endpoint} ${change.id}: ${change.reason}`);
+    }
+    cursor = data.meta.next_cursor;
+    if (!data.meta.has_more) break;
+  }
+  console.log(`changes: ${counts.upsert} upserts, ${counts.delete} deletions`);
+}
+
 async function main(): Promise<void> {
   await latestArticles();
   await legalDocuments();
   await workCalendar();
+  await changes();
 }
 
 main().catch((error: unknown) => {
