@@ -14,7 +14,7 @@ from portal_sync.sync import Syncer
 from .conftest import CLIENTS
 from .fake_portal import FakePortal
 
-ENDPOINTS = ("pages", "agencies", "work-calendar")
+ENDPOINTS = ("pages", "agencies", "banners", "work-calendar")
 
 
 @pytest.fixture
@@ -25,6 +25,7 @@ def portal():
     for number in range(1, 4):
         portal.publish("agencies", 100 + number, f"Sở {number}")
         portal.publish("work-calendar", 200 + number, f"Họp {number}")
+        portal.publish("banners", 300 + number, f"Biểu ngữ {number}")
     return portal
 
 
@@ -65,6 +66,17 @@ def test_the_stream_brings_removals_and_what_came_back_without_a_new_stamp(porta
     sync.run()
     assert_equal(portal, mirror)
     assert 5 in mirror.ids("pages")
+
+
+def test_banners_follow_their_schedule_without_any_event(portal, mirror):
+    sync = syncer(portal, mirror)
+    sync.run()
+    ended = portal.items["banners"].pop(301)  # its `ends_at` passed: no event, no new stamp
+    sync.run()
+    assert_equal(portal, mirror)
+    portal.items["banners"][301] = ended  # and a scheduled one starts
+    sync.run()
+    assert_equal(portal, mirror)
 
 
 def test_a_cursor_older_than_the_stream_keeps_re_reads_everything(portal, mirror):

@@ -48,6 +48,10 @@ STAMP_FIELDS = {"work-calendar": "modified_at"}
 ORDERS = {"legal-documents": None, "work-calendar": None}
 # Endpoints whose listing lacks the items' own fields (a page type's): stored from details.
 DETAILED = {"pages"}
+# Endpoints read in full every run: a banner enters and leaves the API with its schedule
+# (`starts_at`, `ends_at`), when nothing is published and the change stream says nothing.
+# There are few of them.
+ALWAYS_FULL = {"banners"}
 CHANGES = "/api/v2/changes/"
 
 
@@ -107,7 +111,7 @@ class Syncer:
         events, position, resync = self.read_changes()
         returned = set()
         for endpoint in self.endpoints:
-            returned |= self.sync_listing(endpoint, full or resync)
+            returned |= self.sync_listing(endpoint, full or resync or endpoint in ALWAYS_FULL)
         self.check(events, returned)
         if position is not None:
             self.mirror.set_state("changes", position)
