@@ -109,7 +109,7 @@ def api_docs(request, router):
         name = listing["tags"][0]
         answer = listing["responses"]["200"]["content"]["application/json"]["schema"]
         find = document["paths"].get(path + "find/")
-        if "items" in answer["properties"]:
+        if any(parameter["name"] == "fields" for parameter in listing["parameters"]):
             variants = answer["properties"]["items"]["items"]
             models_served = [
                 (
@@ -121,7 +121,7 @@ def api_docs(request, router):
             example = f"{path}?limit=5&fields=*"
             example_url = f"{path}?limit={EXAMPLE_ITEMS}"
         else:
-            # An endpoint of its own (visits): one answer, no listing, detail or find.
+            # An endpoint of its own (visits, changes): one answer, no detail or find.
             models_served = [(name, field_rows(answer))]
             example = example_url = path
         endpoints.append(

@@ -3,7 +3,7 @@
 from django.db import models
 from wagtail.api.v2.pagination import WagtailPagination
 
-from core.changes.stream import changes_url
+from core.changes.stream import changes_url, request_namespaces
 from core.fragments import cached_count
 
 
@@ -27,6 +27,6 @@ class CachedCountPagination(WagtailPagination):
         response = super().get_paginated_response(data)
         since = self.request.GET.get("updated_since")
         if since is not None:
-            endpoint = self.request.resolver_match.namespaces[-1]
+            endpoint = request_namespaces(self.request)[-1]
             response.data["meta"]["changes_url"] = changes_url(self.request, endpoint, since)
         return response

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core import signing
 from django.db.models import Max
 from django.http import JsonResponse
-from django.urls import path, reverse
+from django.urls import path, resolve, reverse
 from django.utils.cache import patch_cache_control
 from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.api.v2.views import BaseAPIViewSet
@@ -134,9 +134,16 @@ def item(request, change, router, endpoints, locale):
     }
 
 
+def request_namespaces(request):
+    """The URL namespaces the request came through (a request made by hand, for the docs'
+    examples, has no resolver_match)."""
+    match = getattr(request, "resolver_match", None) or resolve(request.path_info)
+    return match.namespaces
+
+
 def request_router(request):
     """The router whose URLs the request came through."""
-    namespace = request.resolver_match.namespaces[0]
+    namespace = request_namespaces(request)[0]
     return next(router for router in api_routers() if router.url_namespace == namespace)
 
 
@@ -193,7 +200,7 @@ def changes_view(request):
 
 def changes_url(request, endpoint, since):
     """The stream filtered to `endpoint` from `since`, for a listing's `meta.changes_url`."""
-    namespace = request.resolver_match.namespaces[0]
+    namespace = request_namespaces(request)[0]
     query = urlencode({"endpoint": endpoint, "since": since})
     return get_full_url(request, reverse(f"{namespace}:changes:listing")) + "?" + query
 

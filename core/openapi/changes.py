@@ -1,5 +1,7 @@
 """The OpenAPI description of `/api/v2/changes/` (core.changes.stream)."""
 
+from django.utils.translation import gettext as _
+
 from core.changes.models import DELETE_REASONS, UPSERT_REASONS
 
 CURSOR = {"type": "string", "minLength": 1}
@@ -62,16 +64,20 @@ def changes_parameters(default_limit, max_limit):
             "name": "since",
             "in": "query",
             "schema": {"type": "string", "examples": ["2026-12-01T00:00:00+07:00"]},
-            "description": "ISO 8601 date or date and time: the changes recorded from then"
-            " on. Not with `cursor`. Older than the retention period: 410.",
+            "description": _(
+                "ISO 8601 date or date and time: the changes recorded from then on. Not with"
+                " `cursor`. Older than the retention period: 410."
+            ),
         },
         {
             "name": "cursor",
             "in": "query",
             "schema": CURSOR,
-            "description": "Opaque: an item's `cursor` or `meta.next_cursor`; lists the"
-            " changes after it. Valid only with the `endpoint` and `locale` filter it was"
-            " made with (else 400). Without `since` and `cursor`: from the log's start.",
+            "description": _(
+                "Opaque: an item's `cursor` or `meta.next_cursor`; lists the changes after it."
+                " Valid only with the `endpoint` and `locale` filter it was made with (else"
+                " 400). Without `since` and `cursor`: from the log's start."
+            ),
         },
         {
             "name": "endpoint",
@@ -79,21 +85,26 @@ def changes_parameters(default_limit, max_limit):
             "schema": {"type": "string", "examples": ["pages", "pages,agencies"]},
             "style": "form",
             "explode": True,
-            "description": "Only the changes of these endpoints (comma-separated or"
-            " repeated); an unknown name: 400.",
+            "description": _(
+                "Only the changes of these endpoints (comma-separated or repeated); an unknown"
+                " name: 400."
+            ),
         },
         {
             "name": "locale",
             "in": "query",
             "schema": {"type": "string", "enum": ["vi", "en"]},
-            "description": "Only the changes in that language, and those of images and"
-            " documents (no language).",
+            "description": _(
+                "Only the changes in that language, and those of images and documents (no"
+                " language)."
+            ),
         },
         {
             "name": "limit",
             "in": "query",
             "schema": {"type": "integer", "minimum": 1, "maximum": max_limit},
-            "description": f"Changes per answer (default {default_limit}, at most {max_limit}).",
+            "description": _("Changes per answer (default %(default)s, at most %(most)s).")
+            % {"default": default_limit, "most": max_limit},
         },
     ]
 
@@ -123,8 +134,10 @@ def changes_paths(base, responses, default_limit, max_limit):
             "get": {
                 "operationId": "changes",
                 "tags": ["changes"],
-                "summary": "Changes log: what entered, changed in or left the public set"
-                " (tombstones for incremental sync)",
+                "summary": _(
+                    "Change log: what entered, changed in or left the public set (deletions"
+                    " included, for incremental sync)"
+                ),
                 "parameters": changes_parameters(default_limit, max_limit),
                 "responses": answers,
             }

@@ -93,7 +93,8 @@ def test_every_endpoint_shows_example_responses_that_match_the_document(client, 
         for example_url, body in examples
         if isinstance(body, dict) and body.get("items")
     }
-    assert with_items <= details  # and each listing with items, one detail
+    own = {path for path in listings if path + "{id}/" not in document["paths"]}
+    assert with_items - own <= details  # and each listing with items, one detail
     for example_url, body in examples:
         path = re.sub(r"/\d+/$", "/{id}/", example_url.split("?")[0])
         answer = document["paths"][path]["get"]["responses"]["200"]
