@@ -155,23 +155,26 @@ def test_nothing_missed_duplicated_or_private_under_concurrent_publishing(
     editor = Editor(world, private_section, server_gate, interval=1.0)
     editor.start()
     started, runs, requests = time.monotonic(), 0, 0
-    while time.monotonic() - started < 10:
+    # Two rounds of the editor's four actions (about 8 s), however slow the machine.
+    while len(editor.withdrawn) < 2 and time.monotonic() - started < 40:
         requests += syncer.run()["requests"]
         runs += 1
         assert not set(editor.private) & syncer.mirror.ids("pages"), "private page mirrored"
+    elapsed = time.monotonic() - started
     editor.stop.set()
     editor.join(timeout=30)
     assert not editor.errors, editor.errors
     syncer.run()
     served = assert_mirror_equals_api(portal_url, mirror)
     mirrored = set(served[("pages", "vi")])
-    assert len(editor.public) >= 2 and editor.edited and editor.withdrawn and runs >= 3
+    assert len(editor.public) >= 2 and len(editor.edited) >= 2 and runs >= 3
     assert set(editor.public) - set(editor.withdrawn) <= mirrored
     assert not (set(editor.private) | set(editor.withdrawn)) & mirrored
     for pk in editor.edited:
         assert "(sửa lần" in served[("pages", "vi")][pk][3]
     print(
-        f"\nconcurrent publishing: {runs} sync runs (limit=3, {requests} requests) in 10 s "
+        f"\nconcurrent publishing: {runs} sync runs (limit=3, {requests} requests) in "
+        f"{elapsed:.0f} s "
         f"while an editor published {len(editor.public)} articles, {len(editor.private)} "
         f"private ones, edited {len(editor.edited)} and unpublished {len(editor.withdrawn)}"
     )
