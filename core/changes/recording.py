@@ -103,6 +103,8 @@ def record(changes):
     The caller checks the object was public before a delete (the log may predate it)."""
     rows = []
     for change in changes:
+        if change.model is None:
+            continue  # a page type whose code is gone: no endpoint serves it
         for endpoint in endpoints_serving(change.model):
             rows.append(
                 ContentChange(
