@@ -15,7 +15,7 @@ include .env
 export $(shell sed -n 's/^\([A-Z_][A-Z0-9_]*\)=.*/\1/p' .env)
 endif
 
-.PHONY: run test serve install lint imports migrations-check pytest catalogues lock clean fuzz browser-deps bench audit backup restore soak
+.PHONY: run test serve install lint imports migrations-check pytest catalogues lock clean fuzz browser-deps clients-deps bench audit backup restore soak
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -70,8 +70,16 @@ $(AXE): tests/browser/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tests/browser --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: the accessibility audits will be skipped"; fi
 
+# The TypeScript client's compiler and type generator (clients/typescript/package-lock.json),
+# for tests/clients/test_typescript_client.py.
+TS_CLIENT := clients/typescript/node_modules/.package-lock.json
+clients-deps: $(TS_CLIENT)
+$(TS_CLIENT): clients/typescript/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix clients/typescript --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the TypeScript client's test will be skipped"; fi
+
 # pytest exits with 5 when a selection holds no test: that is not a failure.
-pytest: catalogues browser-deps
+pytest: catalogues browser-deps clients-deps
 	@if [ -x "$(CHROMIUM_PATH)" ]; then echo "== Browser tests: ON (Chromium at $(CHROMIUM_PATH))"; \
 	else echo "== Browser tests: SKIPPED, no Chromium at $(CHROMIUM_PATH) (apt-get install chromium)"; fi
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
@@ -92,7 +100,8 @@ lock:
 		--strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts tests/browser/node_modules
+	rm -rf $(VENV) staticfiles test-artifacts tests/browser/node_modules \
+		clients/typescript/node_modules clients/typescript/dist
 
 # Known advisories in requirements.lock (pip-audit, in its own virtual environment); skipped
 # with a message when no package index or advisory database can be reached.
