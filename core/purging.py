@@ -16,8 +16,8 @@ The machinery here is generic; the models say what they appear on:
 - `get_cached_urls_of(obj, batch)`, a class method of a page type serving a sub-page per
   object: the URLs that show `obj` (an agency's profile);
 - the API router (`portal.api`, which the URLconf imports) registers its endpoints
-  (`register_api`): an object is purged from the listing and details of every endpoint
-  serving its model.
+  (`core.api.routers.register_api`): an object is purged from the listing and details of
+  every endpoint serving its model.
 
 What each change purges:
 
@@ -42,8 +42,6 @@ URLs with a query string (`?page=7`, `?fields=*`) cannot all be named: the secti
 listing pages (`PURGE_LISTING_PAGES`) are purged, and every URL with a query string is kept
 by shared caches for `HTTP_CACHE_S_MAXAGE_QUERY` seconds only (see `core.middleware`).
 """
-
-from importlib import import_module
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -71,6 +69,7 @@ from wagtail.signals import (
     unpublished,
 )
 
+from .api.routers import api_routers
 from .internals import api_endpoints
 
 # Pages of a listing purged by number (`?page=2` ... ): the ones readers open.
@@ -82,27 +81,12 @@ MAX_SECTION_PAGES = 500
 # Documents and images of a collection purged when its privacy changes.
 MAX_COLLECTION_MEDIA = 1000
 
-# The API routers, by URL namespace (`register_api`).
-_api_routers = {}
-
-
-def register_api(router):
-    """Purge the objects of the router's endpoints with them: called where the router is
-    built, which the URLconf imports."""
-    _api_routers[router.url_namespace] = router
-
-
-def api_routers():
-    """The registered API routers (importing the URLconf builds them)."""
-    import_module(settings.ROOT_URLCONF)
-    return list(_api_routers.values())
-
 
 def api_paths(obj):
     """The listing and details paths of `obj` on every API endpoint serving its model."""
-    import_module(settings.ROOT_URLCONF)  # builds the API router, which registers itself
     paths = []
-    for namespace, router in _api_routers.items():
+    for router in api_routers():
+        namespace = router.url_namespace
         for name, viewset in api_endpoints(router).items():
             if isinstance(obj, viewset.model):
                 paths.append(reverse(f"{namespace}:{name}:listing"))

@@ -7,4 +7,5 @@ endpoints with it, and `portal.api` registers them on the router.
 - `serializers`: built on Wagtail's API serialisers, which need the app registry loaded.
 - `pagination`, `views`: the HTTP behaviour and the base viewset of every endpoint.
 - `media`: the images and documents endpoints.
+- `routers`: the registered API routers (purging and the change log read them).
 """

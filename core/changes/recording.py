@@ -22,8 +22,8 @@ from django.utils import timezone
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale
 
+from core.api.routers import api_routers
 from core.internals import api_endpoints
-from core.purging import api_routers
 
 from .models import DELETE, UPSERT, ContentChange
 from .signals import content_changed

@@ -24,9 +24,9 @@ from django.utils.cache import patch_cache_control
 from wagtail.api.v2.utils import BadRequestError, get_full_url
 
 from core.api.parameters import parse_iso_datetime, requested_language
+from core.api.routers import api_routers
 from core.internals import api_endpoints
 from core.middleware import session_in_use
-from core.purging import api_routers
 
 from .models import ContentChange
 from .pruning import horizon, retention_cutoff

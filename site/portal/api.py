@@ -15,8 +15,8 @@ from articles.api import PortalPagesAPIViewSet
 from articles.preview import PagePreviewAPIViewSet
 from blocs.api import BlocAwardsAPIViewSet, BlocsAPIViewSet
 from core.api.media import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet
+from core.api.routers import register_api
 from core.changes.stream import ChangesAPIViewSet
-from core.purging import register_api
 from legal_documents.api import LegalDocumentsAPIViewSet
 from snippets.api import AgenciesAPIViewSet, BannersAPIViewSet, PeopleAPIViewSet
 from visits.api import VisitsAPIViewSet
