@@ -14,7 +14,7 @@ from .tasks import schedule
 
 class SubscriptionForm(WagtailAdminModelForm):
     categories = forms.MultipleChoiceField(
-        label=_("events"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Events"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
     )
     endpoints = forms.MultipleChoiceField(
         label=_("API endpoints"),
