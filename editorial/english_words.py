@@ -46,6 +46,7 @@ SHARED_WORDS = {
     "email",
     "menu",
     "web",
+    "webhook",
     "cookie",
     "slug",
     "wagtail",

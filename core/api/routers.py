@@ -5,6 +5,7 @@ which endpoints serve a model from them."""
 from importlib import import_module
 
 from django.conf import settings
+from django.utils import translation
 
 # The API routers, by URL namespace.
 _api_routers = {}
@@ -15,7 +16,19 @@ def register_api(router):
     _api_routers[router.url_namespace] = router
 
 
+def load_urlconf():
+    """Import the URLconf (which builds the routers) in the site's default language.
+
+    Importing it registers the admin's viewsets, whose forms Wagtail builds once per process
+    with their texts translated then (a snippet chooser's "Choose agency"): imported first
+    inside `translation.override("en")` (an English publish logging a change, the English
+    OpenAPI document), the Vietnamese admin would show those texts in English.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        import_module(settings.ROOT_URLCONF)
+
+
 def api_routers():
     """The registered API routers (importing the URLconf builds them)."""
-    import_module(settings.ROOT_URLCONF)
+    load_urlconf()
     return list(_api_routers.values())

@@ -8,6 +8,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
 from core.api.parameters import MAX_INTEGER
+from core.api.routers import load_urlconf
 from core.internals import api_endpoints
 
 from .components import MESSAGE, model_label, ref
@@ -158,6 +159,7 @@ def openapi_document(router, language="en"):
     The published document (`/api/v2/openapi.json`) is in English, the language of API
     contracts; the reference page shows the parameters described in the reader's language.
     """
+    load_urlconf()
     with translation.override(language):
         return build_document(router)
 
