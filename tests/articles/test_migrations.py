@@ -35,7 +35,17 @@ def test_existing_rows_get_their_page_locale_and_a_key_of_their_own():
         apps.get_model("snippets", "AwardRecipient").objects.create(
             award_id=award.pk, agency=agency, sort_order=0
         )
-        root = Page.objects.get(depth=1)
+        # A transactional test that ran before in this process flushed Wagtail's root page.
+        page_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
+        root = Page.objects.filter(depth=1).first() or Page.objects.create(
+            title="Root",
+            slug="root",
+            path="0001",
+            depth=1,
+            url_path="/",
+            locale=english,
+            content_type=page_type,
+        )
         content_type, _ = ContentType.objects.get_or_create(
             app_label="articles", model="newsarticlepage"
         )
