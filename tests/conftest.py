@@ -7,6 +7,7 @@ from core import origin
 from demo.content import DemoContent
 from demo.english import EnglishDemo
 from home.models import HomePage
+from tests.roles import ADMINISTRATORS, EDITORS, MODERATORS, PASSWORD, member_of
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +80,25 @@ def redis_down():
         }
     }
     return override_settings(CACHES=closed_port)  # Django renews the cache handlers
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return member_of(django_user_model, EDITORS, "bientapvien")
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    return member_of(django_user_model, MODERATORS, "kiemduyetvien")
+
+
+@pytest.fixture
+def administrator(db, django_user_model):
+    return member_of(django_user_model, ADMINISTRATORS, "quantrivien")
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="sieuquantri", email="root@example.gov.vn", password=PASSWORD
+    )

@@ -10,18 +10,6 @@ from wagtail.snippets.models import get_snippet_models
 
 from core.origin import absolute_url
 
-ENDPOINTS = [
-    "pages",
-    "images",
-    "documents",
-    "agencies",
-    "people",
-    "awards",
-    "banners",
-    "blocs",
-    "legal-documents",
-    "work-calendar",
-]
 TEST_EVENT = "webhook.test"
 
 

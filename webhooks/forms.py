@@ -6,8 +6,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.changes.recording import synced_endpoints
+
 from .addresses import ForbiddenAddress, check_url
-from .events import ENDPOINTS, Category
+from .events import Category
 from .models import new_secret
 from .tasks import schedule
 
@@ -18,7 +20,7 @@ class SubscriptionForm(WagtailAdminModelForm):
     )
     endpoints = forms.MultipleChoiceField(
         label=_("API endpoints"),
-        choices=[(name, name) for name in ENDPOINTS],
+        choices=lambda: [(name, name) for name in synced_endpoints()],
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Only changes of these kinds of content; none ticked: all."),

@@ -52,6 +52,16 @@ def endpoints_serving(model):
     return names
 
 
+def synced_endpoints():
+    """The names of the endpoints whose objects the change log records, in the routers' order."""
+    return [
+        name
+        for router in api_routers()
+        for name, viewset in api_endpoints(router).items()
+        if serves_objects(viewset)
+    ]
+
+
 def language_code(locale_id):
     """The language code of a Locale id, read once per process (locales are never renamed)."""
     if locale_id is None:

@@ -18,10 +18,8 @@ from wagtail.models import Page
 from articles.models import AnnouncementPage, ArticleAgency
 from core.purging import api_paths
 from organisation.models import OrganisationPage
+from tests.roles import ADMINISTRATORS, EDITORS, MODERATORS, member_of
 
-EDITORS = "Biên tập viên"
-MODERATORS = "Kiểm duyệt viên"
-ADMINISTRATORS = "Quản trị viên"
 FRONT_END = "https://front.example/preview"
 API = "/api/v2/preview/"
 DRAFT_LEAD = "Tóm tắt chưa xuất bản"
@@ -41,17 +39,6 @@ def front_ends(settings):
         "en": "https://front.example/{language}/preview",
     }
     settings.HEADLESS_PREVIEW_TOKEN_SECONDS = 600
-
-
-def member_of(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(username=username, password="mat-khau-dai-2024")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return member_of(django_user_model, EDITORS, "bientapvien")
 
 
 @pytest.fixture

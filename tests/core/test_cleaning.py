@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from articles.models import NewsArticlePage
 from core.cleaning import FORBIDDEN, clean_text
 from snippets.models import Agency
-from tests.editorial.conftest import member_of
+from tests.roles import member_of
 
 pytestmark = pytest.mark.django_db
 

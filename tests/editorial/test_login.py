@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import clear_url_caches, reverse
 from freezegun import freeze_time
 
-from .conftest import EDITORS, member_of
+from tests.roles import EDITORS, member_of
 
 PASSWORD = "mat-khau-dai-2024"
 PAUSED_VI = "Đăng nhập sai quá nhiều lần"

@@ -12,8 +12,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from articles.models import AnnouncementPage
 from editorial.account_forms import PortalLoginForm
-
-from .conftest import EDITORS, member_of
+from tests.roles import EDITORS, member_of
 
 PASSWORD = "mat-khau-dai-2024"
 PAUSED_VI = "Đăng nhập sai quá nhiều lần"

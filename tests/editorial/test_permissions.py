@@ -14,8 +14,7 @@ from wagtail.models import Page, WorkflowState
 
 from home.models import PortalSettings
 from tests.api.conftest import make_article, news_index  # noqa: F401 (fixtures)
-
-from .conftest import ADMINISTRATORS, EDITORS, member_of
+from tests.roles import ADMINISTRATORS, EDITORS, member_of
 
 REFUSED = (302, 403)
 

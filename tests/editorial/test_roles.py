@@ -9,8 +9,7 @@ from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, EventReportPage
 from snippets.models import Agency
-
-from .conftest import ADMINISTRATORS, EDITORS, MODERATORS
+from tests.roles import ADMINISTRATORS, EDITORS, MODERATORS
 
 
 def test_groups_have_vietnamese_names_and_wagtails_english_ones_are_gone(db):

@@ -12,8 +12,8 @@ from wagtail.models import PageViewRestriction
 
 from articles.models import ArticleIndexPage
 from home.models import ContentPage, PublicServiceLink, SitemapPage
-from tests.editorial.conftest import ADMINISTRATORS, EDITORS, MODERATORS, member_of
 from tests.performance.conftest import RecordingBackend
+from tests.roles import ADMINISTRATORS, EDITORS, MODERATORS, member_of
 
 pytestmark = pytest.mark.django_db
 

@@ -98,6 +98,3 @@ def attachment_factory(db):
         )
 
     return make
-
-
-from tests.editorial.conftest import administrator, editor, moderator  # noqa: E402, F401

@@ -3,17 +3,11 @@ comments, a page template holding the consultation section, a recording purge ba
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group
 from django.template import engines
 from django.utils import timezone
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from legal_documents.models import CommentStatus, ConsultationComment
-
-EDITORS = "Biên tập viên"
-MODERATORS = "Kiểm duyệt viên"
-ADMINISTRATORS = "Quản trị viên"
-PASSWORD = "mat-khau-dai-2024"
 
 # The document page as the document page's template holds the section (its own template
 # may not be there yet: the section is tested on its own).
@@ -40,14 +34,6 @@ def make_draft(factory, opens_in=-1, closes_in=7, **fields):
         comments_close_at=now + timedelta(days=closes_in),
         **fields,
     )
-
-
-def member_of(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@example.gov.vn", password=PASSWORD
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def make_comment(document, status=CommentStatus.PENDING, **fields):

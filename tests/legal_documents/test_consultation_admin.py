@@ -11,16 +11,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from legal_documents.models import CommentStatus, ConsultationComment, LegalDocumentPage
+from tests.roles import MODERATORS, member_of
 
 from .consultation_helpers import (
-    ADMINISTRATORS,
-    EDITORS,
-    MODERATORS,
     RecordingBackend,
     form_data,
     make_comment,
     make_draft,
-    member_of,
     page_template,
 )
 
@@ -34,21 +31,6 @@ def admin_url(view, *args):
 @pytest.fixture
 def draft(legal_document_factory):
     return make_draft(legal_document_factory)
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return member_of(django_user_model, EDITORS, "bientapvien")
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    return member_of(django_user_model, MODERATORS, "kiemduyetvien")
-
-
-@pytest.fixture
-def administrator(django_user_model):
-    return member_of(django_user_model, ADMINISTRATORS, "quantrivien")
 
 
 def signed_in(client, user):

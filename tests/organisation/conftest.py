@@ -96,4 +96,3 @@ def organisation_page(home, department, director, deputy):
 
 from tests.api.conftest import wsgi_app  # noqa: E402, F401
 from tests.articles.conftest import article_factory, image_factory, news_index  # noqa: E402, F401
-from tests.editorial.conftest import administrator, editor, moderator  # noqa: E402, F401

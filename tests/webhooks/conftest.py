@@ -9,43 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
 
 from webhooks.models import Subscription
-
-EDITORS = "Biên tập viên"
-MODERATORS = "Kiểm duyệt viên"
-ADMINISTRATORS = "Quản trị viên"
-
-
-def member_of(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@example.gov.vn", password="mat-khau-dai-2024"
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    return member_of(django_user_model, EDITORS, "bientapvien")
-
-
-@pytest.fixture
-def moderator(db, django_user_model):
-    return member_of(django_user_model, MODERATORS, "kiemduyetvien")
-
-
-@pytest.fixture
-def administrator(db, django_user_model):
-    return member_of(django_user_model, ADMINISTRATORS, "quantrivien")
-
-
-@pytest.fixture
-def superuser(db, django_user_model):
-    return django_user_model.objects.create_superuser(
-        username="sieuquantri", email="root@example.gov.vn", password="mat-khau-dai-2024"
-    )
 
 
 def change(id=1, endpoint="pages", object_type="articles.NewsArticlePage", object_id=42, **kw):

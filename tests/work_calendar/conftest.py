@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from snippets.models import Agency, Person
-from tests.editorial.conftest import administrator, editor, member_of, moderator  # noqa: F401
+from tests.roles import member_of
 from work_calendar.models import WorkCalendarPage, WorkEntry, WorkWeek
 from work_calendar.weeks import monday_of
 
