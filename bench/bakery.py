@@ -1,23 +1,26 @@
-"""The stock Wagtail equivalent, side by side: wagtail/bakerydemo with its own venv,
-database and gunicorn, measured uncached (see bench/run.py, step 4).
+"""The stock Wagtail equivalent on our own stack: wagtail/bakerydemo with a venv of its own
+on this Python, with the Django, Wagtail and other shared libraries of our lock file (its
+requirements relaxed: its README asks for Python 3.10+), its own database and gunicorn (see
+bench/compare.py).
 """
 
+import hashlib
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
-from measuring import wrk
 from stack import (
     BENCH_DIR,
     HOST,
-    ORIGIN_CONNECTIONS,
+    PYTHON,
     WORKERS,
     create_database,
-    fetch,
     log,
     run,
     wait_for,
@@ -25,22 +28,14 @@ from stack import (
 
 # A git directory or work tree of wagtail/bakerydemo; unset: the comparison is skipped.
 BAKERYDEMO_DIR = Path(os.environ["BAKERYDEMO_DIR"]) if os.environ.get("BAKERYDEMO_DIR") else None
-# bakerydemo needs Django 6, so Python 3.12 or later: the first of these that runs.
-BAKERYDEMO_PYTHONS = (
-    [os.environ["BAKERYDEMO_PYTHON"]]
-    if os.environ.get("BAKERYDEMO_PYTHON")
-    else [
-        "python3.13",
-        "python3.12",
-        *sorted(map(str, Path.home().glob(".pyenv/versions/3.1[2-9]*/bin/python3")), reverse=True),
-    ]
-)
 BAKERY_DATABASE_URL = os.environ.get(
     "BENCH_BAKERY_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/perf_bench_bakerydemo"
 )
 BAKERY_PORT = int(os.environ.get("BENCH_BAKERY_PORT", "8110"))
 # What bakerydemo needs besides requirements/base.txt to run like our production stack.
 BAKERY_EXTRA_PACKAGES = ["gunicorn", "psycopg[binary]", "whitenoise"]
+# Its requirements that our lock file decides instead (same versions on both sides).
+OURS = {"django", "wagtail"}
 
 
 class Bakery:
@@ -67,9 +62,12 @@ class Bakery:
             "DJANGO_LOG_LEVEL": "WARNING",
         }
 
+    def python(self):
+        return str(self.folder / ".venv" / "bin" / "python")
+
     def manage(self, *args, capture=False):
         return run(
-            [str(self.folder / ".venv" / "bin" / "python"), "manage.py", *args],
+            [self.python(), "manage.py", *args],
             cwd=self.folder,
             env=self.env(),
             capture_output=capture,
@@ -81,11 +79,6 @@ class Bakery:
             return "BAKERYDEMO_DIR is not set (a checkout or git directory of wagtail/bakerydemo)"
         if not BAKERYDEMO_DIR.exists():
             return f"BAKERYDEMO_DIR ({BAKERYDEMO_DIR}) does not exist"
-        self.python = next(
-            (python for python in BAKERYDEMO_PYTHONS if runs_python_312(python)), None
-        )
-        if self.python is None:
-            return "no Python 3.12 or later (bakerydemo needs Django 6): set BAKERYDEMO_PYTHON"
         work_tree = (BAKERYDEMO_DIR / "manage.py").exists()
         git = (
             ["git", "-C", str(BAKERYDEMO_DIR)]
@@ -93,7 +86,9 @@ class Bakery:
             else ["git", "--git-dir", str(BAKERYDEMO_DIR)]
         )
         commit = run([*git, "rev-parse", "HEAD"], capture_output=True).stdout.strip()
-        self.folder = BENCH_DIR / "bakerydemo" / commit[:12]
+        self.pins = our_versions()
+        stack_id = hashlib.sha256(self.pins.encode()).hexdigest()[:8]
+        self.folder = BENCH_DIR / "bakerydemo" / f"{commit[:12]}-{stack_id}"
         try:
             if not (self.folder / ".installed").exists():
                 self.install(git)
@@ -113,23 +108,40 @@ class Bakery:
         archive = subprocess.run([*git, "archive", "HEAD"], check=True, capture_output=True)
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(self.folder, filter="data")
-        log("installing bakerydemo's requirements from PyPI")
+        log("installing bakerydemo's requirements on our stack")
         venv = self.folder / ".venv"
-        run([self.python, "-m", "venv", str(venv)])
+        run([sys._base_executable, "-m", "venv", str(venv)])
+        (self.folder / "constraints.txt").write_text(self.pins)
+        relaxed = [
+            line
+            for line in (self.folder / "requirements" / "base.txt").read_text().splitlines()
+            if requirement_name(line) not in OURS
+        ]
+        (self.folder / "requirements-on-our-stack.txt").write_text(
+            "\n".join([*relaxed, *sorted(OURS), *BAKERY_EXTRA_PACKAGES]) + "\n"
+        )
         pip = [str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check"]
-        run([*pip, "-r", "requirements/base.txt", *BAKERY_EXTRA_PACKAGES], cwd=self.folder)
+        run(
+            [*pip, "-r", "requirements-on-our-stack.txt", "-c", "constraints.txt"],
+            cwd=self.folder,
+        )
         (self.folder / ".installed").touch()
 
     def urls(self):
+        """bakerydemo's pages compared with ours, by role (see bench/compare.py)."""
         code = (
-            "from bakerydemo.blog.models import BlogPage\n"
-            "print(BlogPage.objects.live().order_by('pk').first().url)"
+            "from bakerydemo.blog.models import BlogIndexPage, BlogPage\n"
+            "print(BlogPage.objects.live().order_by('pk').first().url, "
+            "BlogIndexPage.objects.live().first().url)"
         )
-        blog = self.manage("shell", "-c", code, capture=True).strip().splitlines()[-1]
-        return [
-            ("bakerydemo blog page", blog),
-            ("bakerydemo pages API, fields=*", "/api/v2/pages/?type=blog.BlogPage&fields=*"),
-        ]
+        output = self.manage("shell", "-c", code, capture=True).strip().splitlines()[-1]
+        post, index = output.split()
+        return {
+            "post": ("blog post", post),
+            "index": ("blog index", index),
+            "home": ("home", "/"),
+            "api": ("pages API, fields=*", "/api/v2/pages/?type=blog.BlogPage&fields=*"),
+        }
 
     def start(self):
         log(f"bakerydemo: gunicorn with {WORKERS} workers on 127.0.0.1:{BAKERY_PORT}")
@@ -156,32 +168,13 @@ class Bakery:
             self.process = None
 
 
-def runs_python_312(python):
-    check = [python, "-c", "import sys; sys.exit(sys.version_info < (3, 12))"]
-    try:
-        return subprocess.run(check, capture_output=True).returncode == 0
-    except OSError:
-        return False
+def requirement_name(line):
+    """The normalised project name of a requirements line ("Django>=6.0" gives "django")."""
+    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line)
+    return match.group(1).lower().replace("_", "-") if match else None
 
 
-def measure_bakery():
-    """{"rows": [...], "commit": ...} of bakerydemo's uncached origin, or {"skipped": why}."""
-    bakery = Bakery()
-    reason = bakery.prepare()
-    if reason:
-        log(f"bakerydemo skipped: {reason}")
-        return {"skipped": reason}
-    rows = []
-    try:
-        bakery.start()
-        for name, path in bakery.urls():
-            status, _headers, _body = fetch(f"http://127.0.0.1:{BAKERY_PORT}{path}")
-            if status != 200:
-                rows.append({"name": name, "path": path, "status": status})
-                continue
-            figure = wrk(f"http://127.0.0.1:{BAKERY_PORT}{path}", ORIGIN_CONNECTIONS)
-            log(f"{name}: origin {figure['rps']:,.1f} req/s")
-            rows.append({"name": name, "path": path, "status": status, "uncached": figure})
-    finally:
-        bakery.stop()
-    return {"rows": rows, "commit": bakery.commit}
+def our_versions():
+    """Our venv's installed versions as pip constraints: bakerydemo gets the same ones."""
+    frozen = run([PYTHON, "-m", "pip", "freeze", "--all"], capture_output=True).stdout
+    return "".join(line + "\n" for line in frozen.splitlines() if "==" in line)

@@ -28,14 +28,14 @@ end
 """
 
 
-def wrk(url, connections=CONNECTIONS, host=HOST):
+def wrk(url, connections=CONNECTIONS, host=HOST, duration=DURATION):
     """Requests per second, p50, p95 and p99 latency (ms) of `url` under wrk."""
     output = run(
         [
             "wrk",
             f"-t{min(THREADS, connections)}",
             f"-c{connections}",
-            f"-d{DURATION}s",
+            f"-d{duration}s",
             "--timeout",
             "10s",
             "--latency",

@@ -29,7 +29,7 @@ def machine_notes():
     ]
 
 
-def table(size, static, rows, generation_seconds, visibility, bakery):
+def table(size, static, rows, generation_seconds, visibility):
     def ratio(figure):
         share = 100 * figure["rps"] / static["rps"]
         return f"{share:.1f}%" if share >= 1 else f"{share:.3f}%"
@@ -60,7 +60,6 @@ def table(size, static, rows, generation_seconds, visibility, bakery):
             f"{ratio(uncached)} |"
         )
     lines.append("")
-    lines.extend(bakery_multiples(rows, bakery))
     if generation_seconds:
         lines.append(f"Load data generated in this run: {generation_seconds:,.0f} s.")
     seconds, cache_status = visibility
@@ -75,53 +74,9 @@ def table(size, static, rows, generation_seconds, visibility, bakery):
     return lines
 
 
-# Our row, bakerydemo's row it is compared with (target: at least 5 times its requests/s).
-COMPARED = [
-    ("article", "bakerydemo blog page"),
-    ("API listing, fields=*", "bakerydemo pages API, fields=*"),
-]
-
-
-def bakery_multiples(rows, bakery):
-    measured = {row["name"]: row for row in rows + bakery.get("rows", []) if "uncached" in row}
-    lines = []
-    for ours, theirs in COMPARED:
-        if ours in measured and theirs in measured:
-            mine, stock = measured[ours]["uncached"], measured[theirs]["uncached"]
-            lines.append(
-                f"- Origin, {ours}: **{mine['rps'] / stock['rps']:.1f}x** the requests/s of "
-                f"the {theirs} ({mine['rps']:,.1f} vs {stock['rps']:,.1f}); p99 "
-                f"{mine['p99']:.0f} vs {stock['p99']:.0f} ms."
-            )
-    if lines:
-        lines.append("")
-    return lines
-
-
-def bakery_section(bakery):
-    lines = ["### Stock Wagtail side by side: wagtail/bakerydemo", ""]
-    if "skipped" in bakery:
-        return [*lines, f"Not measured: {bakery['skipped']}.", ""]
-    lines += [
-        f"bakerydemo {bakery['commit'][:12]} with its own requirements from PyPI, its "
-        "production settings (local-memory cache), PostgreSQL and its demo data "
-        f"(`load_initial_data`), gunicorn with {WORKERS} sync workers, wrk straight to "
-        f"gunicorn with {ORIGIN_CONNECTIONS} connections, in the same run.",
-        "",
-        "| URL | origin req/s | origin p50 / p95 / p99 ms |",
-        "|---|---:|---:|",
-    ]
-    for row in bakery["rows"]:
-        label = f"{row['name']} `{row['path']}`"
-        if "uncached" not in row:
-            lines.append(f"| {label} | answers {row['status']}: not measured | |")
-            continue
-        figure = row["uncached"]
-        lines.append(
-            f"| {label} | {figure['rps']:,.1f} | {figure['p50']:.1f} / {figure['p95']:.1f} / "
-            f"{figure['p99']:.1f} |"
-        )
-    return [*lines, ""]
+def comparison_section(lines):
+    """bench/compare.py's table under its heading."""
+    return ["### Stock Wagtail side by side: wagtail/bakerydemo on our stack", "", *lines]
 
 
 # The faceted registry page against the news listing, origin (target: at most 2x its time).

@@ -11,15 +11,14 @@ documents), in a PostgreSQL database of its own that later runs reuse
    figure is also given as a share of the static file's requests per second;
 3. a publish checked through the cache: seconds until the cached page shows it.
 
-4. the stock Wagtail equivalent side by side, once per run: wagtail/bakerydemo (from
-   BAKERYDEMO_DIR, a git directory or a work tree; skipped, with a line in the report, when
-   absent), unpacked to BENCH_DIR/bakerydemo outside this repository with a venv of its own
-   from PyPI (BAKERYDEMO_PYTHON, else the first Python 3.12+ found: it needs Django 6), its
-   own PostgreSQL database (BENCH_BAKERY_DATABASE_URL) and demo data (`load_initial_data`),
-   served by gunicorn with the same number of workers on BENCH_BAKERY_PORT (8110); wrk
-   measures its blog page and pages API listing (`fields=*`) uncached, and the report gives
-   our article page and API listing as multiples of them. It keeps its default local-memory
-   cache.
+4. the stock Wagtail equivalent side by side, on the largest size's database:
+   wagtail/bakerydemo (from BAKERYDEMO_DIR, a git directory or a work tree; skipped, with a
+   line in the report, when absent), unpacked to BENCH_DIR/bakerydemo outside this
+   repository with a venv of its own on this Python and our lock file's Django, Wagtail and
+   shared libraries, its own PostgreSQL database (BENCH_BAKERY_DATABASE_URL) and demo data
+   (`load_initial_data`), served by gunicorn with the same number of workers on
+   BENCH_BAKERY_PORT (8110). bench/compare.py interleaves the two sites (CPU per request
+   in-process, cold and warm, beside wrk's requests per second).
 
 Run as root on a machine without nginx, wrk, PostgreSQL or Redis, it installs them from
 Debian's packages. Settings (environment): ARTICLES, BENCH_DURATION (seconds per run, 10),
@@ -29,19 +28,26 @@ BENCH_WORKERS (4), BENCH_DATABASE_URL
 BENCH_DIR (/var/tmp/portal-bench: media, static files, nginx's cache and logs),
 BENCH_NGINX_PORT (8107), BENCH_APP_PORT (8108), BENCH_PURGE_PORT (8109: nginx's purge
 endpoint), BENCH_OUTPUT (docs/performance.md), BAKERYDEMO_DIR (no default: unset skips
-the comparison), BAKERYDEMO_PYTHON, BENCH_BAKERY_DATABASE_URL
+the comparison), BENCH_BAKERY_DATABASE_URL
 (postgres://postgres@127.0.0.1:5432/perf_bench_bakerydemo), BENCH_BAKERY_PORT (8110).
 
-The stack and its settings are in bench/stack.py, bakerydemo in bench/bakery.py, wrk in
+The stack and its settings are in bench/stack.py, bakerydemo in bench/bakery.py and
+bench/compare.py (COMPARE_ROUNDS, COMPARE_ITERATIONS, COMPARE_DURATION), wrk in
 bench/measuring.py, the report's tables in bench/report.py.
 """
 
 import argparse
 
 import stack
-from bakery import measure_bakery
+from compare import compare
 from measuring import WRK_P95_SCRIPT, measure, publish_visibility
-from report import bakery_section, registry_section, search_section, table, write_report
+from report import (
+    comparison_section,
+    registry_section,
+    search_section,
+    table,
+    write_report,
+)
 from stack import (
     BENCH_DIR,
     DATABASE_BASE_URL,
@@ -66,7 +72,6 @@ def main():
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     (BENCH_DIR / "static").mkdir(exist_ok=True)
     (BENCH_DIR / "p95.lua").write_text(WRK_P95_SCRIPT)
-    bakery = measure_bakery()
     sections = []
     search_p95 = {}
     origin_p50 = {}
@@ -83,7 +88,7 @@ def main():
             visibility = publish_visibility(values["article_url"])
         finally:
             processes.stop()
-        sections.append(table(size, static, rows, generation_seconds, visibility, bakery))
+        sections.append(table(size, static, rows, generation_seconds, visibility))
         for row in rows:
             if row["name"] == "search" and "uncached" in row:
                 search_p95[size] = row["uncached"]["p95"]
@@ -92,7 +97,8 @@ def main():
         }
     sections.append(search_section(search_p95))
     sections.append(registry_section(origin_p50))
-    sections.append(bakery_section(bakery))
+    stack.DATABASE_URL = f"{DATABASE_BASE_URL}_{max(SIZES)}"
+    sections.append(comparison_section(compare(sample_urls())))
     write_report(sections)
 
 
