@@ -1,5 +1,6 @@
 """Site-wide fragments (menu, banners, announcements, settings) and listing counts, kept in
-Django's cache between requests.
+Django's cache between requests, and the version token under which they and whole answers
+(`core.response_cache`) are kept.
 
 Every page shows the same menu, banners and sidebar of its language; computing them cost a
 third of an uncached page view's queries, and a listing's `COUNT(*)` over 100,000 articles
@@ -19,7 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import QuerySet
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -32,12 +33,17 @@ from wagtail.signals import (
 )
 
 VERSION_KEY = "portal:fragments:version"
-# Apps whose saved or deleted objects can show in a fragment (snippets, blocs, settings).
+# Apps whose saved or deleted objects can show in a fragment or a page kept whole by
+# `core.response_cache` (snippets, blocs, settings, a document's relations and approved
+# comments, the organisation's leaders, calendar entries).
 WATCHED_APPS = {
     "articles",
     "snippets",
     "blocs",
     "home",
+    "legal_documents",
+    "organisation",
+    "work_calendar",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",
@@ -137,3 +143,5 @@ def connect():
         signal.connect(invalidate, dispatch_uid=f"portal_fragments_{id(signal)}")
     post_save.connect(_model_changed, dispatch_uid="portal_fragments_saved")
     post_delete.connect(_model_changed, dispatch_uid="portal_fragments_deleted")
+    # Every deploy runs `migrate`: what was kept was made by the old code and settings.
+    post_migrate.connect(invalidate, dispatch_uid="portal_fragments_migrated")

@@ -41,6 +41,17 @@ def allow_sources(request, directive, *sources):
     added.setdefault(directive, []).extend(sources)
 
 
+def added_sources(request):
+    """What `allow_sources` added for this request (kept with a cached answer)."""
+    return getattr(request, "portal_csp_sources", None)
+
+
+def restore_added_sources(request, sources):
+    """Give a request answered from Django's cache the sources its page added."""
+    if sources:
+        request.portal_csp_sources = sources
+
+
 def policy_for(path, added=None):
     directives = settings.CSP_ADMIN if is_admin(path) else settings.CSP_PUBLIC
     if added and not is_admin(path):
@@ -74,7 +85,7 @@ class SecurityHeadersMiddleware:
             if settings.CSP_REPORT_ONLY
             else "Content-Security-Policy"
         )
-        added = getattr(request, "portal_csp_sources", None)
+        added = added_sources(request)
         response.headers.setdefault(header, policy_for(request.path_info, added))
         if is_inline_document(request, response):
             frame_from_self_only(response)

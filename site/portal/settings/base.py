@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole anonymous answers from Django's cache (core/response_cache.py).
+    "core.response_cache.ResponseCacheMiddleware",
     # Pages and XML without the control characters XML forbids (core/cleaning.py).
     "core.cleaning.MarkupCleaningMiddleware",
     "core.middleware.CacheHeadersMiddleware",
@@ -354,6 +356,12 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Seconds the site-wide fragments (menu, banners, announcements) and listing counts stay in
 # Django's cache; any publish or snippet change replaces them at once (core/fragments.py).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
+# Whole anonymous answers kept in Django's cache (core/response_cache.py): at most this many
+# seconds and never longer than their s-maxage; 0 (the default until the whole suite has run
+# with it on) turns it off. The first requests after a change wait up to
+# RESPONSE_CACHE_WAIT_SECONDS for the one that renders.
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "0"))
+RESPONSE_CACHE_WAIT_SECONDS = float(os.environ.get("RESPONSE_CACHE_WAIT_SECONDS", "5"))
 # The secret nginx shares with Django to check the `portal_editor` cookie (secure_link): set,
 # signed-in users get the cookie and nginx sends them past its cache (deploy/README.md).
 CACHE_BYPASS_SECRET = os.environ.get("CACHE_BYPASS_SECRET", "")
