@@ -102,6 +102,8 @@ def test_the_week_prints_and_reads_on_a_phone(client, calendar_page, published_w
     assert "@media print" in css and "@media (max-width: 700px)" in css
     html = client.get("/lich-cong-tac/").content.decode()
     assert "work_calendar/calendar" in html
+    # The print button articles and documents have (shown by portal.js, hidden in print).
+    assert "data-print-button" in html
 
 
 def test_an_english_calendar_names_its_weeks_in_english(client, home, calendar_page, locale_en):
