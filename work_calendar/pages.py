@@ -4,6 +4,7 @@ with `?ngay=2026-12-05`, and the iCalendar feeds at `ical/` (every leader) and `
 (one leader).
 """
 
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -73,18 +74,29 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
 
     @classmethod
     def get_cached_urls_of(cls, obj, batch):
-        """A leader changed: every calendar page in their language and their feed."""
-        from snippets.models import Person
+        """A person or unit changed: the calendar pages and feeds of their language, their
+        own feed (a leader), and the page of every published week whose entries name them
+        (with its leaders' feeds)."""
+        from snippets.models import Agency, Person
 
-        if not isinstance(obj, Person):
+        from .models import WorkWeek
+
+        if isinstance(obj, Person):
+            named = Q(entries__presider=obj) | Q(entries__participant_people=obj)
+        elif isinstance(obj, Agency):
+            named = Q(entries__participant_units=obj)
+        else:
             return []
         urls = []
         for page in cls.live_pages(obj.locale_id):
             url = page.get_full_url(batch)
             if url is not None:
                 urls += [url, url + page.reverse_subpage("agency_feed")]
-                urls.append(url + page.reverse_subpage("leader_feed", args=[obj.slug]))
-        return urls
+                if isinstance(obj, Person):
+                    urls.append(url + page.reverse_subpage("leader_feed", args=[obj.slug]))
+        for week in WorkWeek.objects.filter(named, live=True).distinct():
+            urls += cls.cached_urls_of_week(week, batch)
+        return list(dict.fromkeys(urls))
 
     def bad_request(self, request, message, status=400):
         context = {**self.get_context(request), "error_message": message}
