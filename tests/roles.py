@@ -1,4 +1,4 @@
-"""The editorial roles as the admin's groups name them (editorial's migrations make them),
+"""The editorial roles as the admin's groups name them (the apps' migrations make them),
 and users who belong to one; the fixtures `editor`, `moderator`, `administrator` and
 `superuser` (tests/conftest.py) are built from these."""
 
@@ -7,6 +7,9 @@ from django.contrib.auth.models import Group
 EDITORS = "Biên tập viên"
 MODERATORS = "Kiểm duyệt viên"
 ADMINISTRATORS = "Quản trị viên"
+# The work calendar's roles (work_calendar's migrations make them).
+SECRETARIES = "Văn thư"
+LEADERS = "Lãnh đạo"
 PASSWORD = "mat-khau-dai-2024"
 
 

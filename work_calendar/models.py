@@ -1,9 +1,10 @@
 """The weekly work calendar (lịch công tác tuần): a week, approved as a whole, and its entries.
 
 A week is a snippet with Wagtail's draft, revision, lock and workflow machinery: the secretary
-("Văn thư") edits its entries and submits it, a moderator or administrator approves (publishes)
-it, and only published weeks are shown. Publishing a week that was already published marks
-the entries changed or added since (`changes.mark_changes`).
+("Văn thư") edits its entries and submits it, a leader ("Lãnh đạo"), moderator or administrator
+approves (publishes) it, and only published weeks are shown. Publishing a week that was
+already published marks the entries changed or added since (`changes.mark_changes`); saving
+one points its entries' participants at their translations in its language (`localising`).
 """
 
 from django.contrib.contenttypes.fields import GenericRelation
@@ -31,6 +32,7 @@ from wagtail.search import index
 from snippets.models import Agency, Person
 
 from .changes import mark_changes
+from .localising import localise_participants
 from .weeks import week_days, week_label
 
 
@@ -108,6 +110,8 @@ class WorkWeek(
             raise ValidationError({"week_start": _("A week starts on a Monday.")})
 
     def save(self, *args, **kwargs):
+        if not kwargs.get("update_fields"):
+            localise_participants(self)
         if self.pk and self.live and not kwargs.get("update_fields"):
             mark_changes(self)
         super().save(*args, **kwargs)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from snippets.models import Agency, Person
-from tests.roles import member_of
+from tests.roles import LEADERS, SECRETARIES, member_of
 from work_calendar.models import WorkCalendarPage, WorkEntry, WorkWeek
 from work_calendar.weeks import monday_of
 
@@ -45,7 +45,13 @@ def office(locale_vi):
 
 @pytest.fixture
 def secretary(db, django_user_model):
-    return member_of(django_user_model, "Văn thư", "vanthu")
+    return member_of(django_user_model, SECRETARIES, "vanthu")
+
+
+@pytest.fixture
+def leader(db, django_user_model):
+    """A user of the leaders' role (the director's account)."""
+    return member_of(django_user_model, LEADERS, "giamdoc")
 
 
 def entry(day, hour, content, presider=None, **fields):
@@ -54,10 +60,11 @@ def entry(day, hour, content, presider=None, **fields):
 
 @pytest.fixture
 def make_week(locale_vi):
-    """make(monday, [entry(...), ...], publish=True) -> the week, published or a draft."""
+    """make(monday, [entry(...), ...], publish=True, locale=None) -> the week, published or
+    a draft, in Vietnamese unless `locale` says otherwise."""
 
-    def make(monday, entries, publish=True):
-        week = WorkWeek(week_start=monday, live=False)
+    def make(monday, entries, publish=True, locale=None):
+        week = WorkWeek(week_start=monday, live=False, locale=locale or locale_vi)
         for item in entries:
             week.entries.add(item)
         week.save()

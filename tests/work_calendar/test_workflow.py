@@ -1,5 +1,6 @@
 """Who may do what with a week, over HTTP: the secretary (Văn thư) enters and submits it but
-cannot publish it; a moderator or administrator approves it; editors have no access."""
+cannot publish it; a leader, moderator or administrator approves it; a leader neither adds nor
+deletes weeks; editors have no access."""
 
 from datetime import timedelta
 
@@ -113,3 +114,54 @@ def test_the_secretary_lists_weeks_edits_one_and_chooses_a_leader(
     assert edit.status_code == 200 and "Họp giao ban đầu tuần" in edit.content.decode()
     chooser = client.get(reverse("wagtailsnippetchoosers_snippets_person:choose"))
     assert chooser.status_code == 200 and director.name in chooser.json()["html"]
+
+
+def approve_url(week, action="approve"):
+    task_state = WorkflowState.objects.for_instance(week).get().current_task_state
+    return reverse(
+        "wagtailsnippets_work_calendar_workweek:workflow_action",
+        args=[week.pk, action, task_state.pk],
+    )
+
+
+def test_a_leader_reviews_and_approves_the_week(client, calendar_page, submitted, leader):
+    client.force_login(leader)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert submitted.label in dashboard
+    edit = client.get(reverse("wagtailsnippets_work_calendar_workweek:edit", args=[submitted.pk]))
+    form = edit.content.decode()
+    assert edit.status_code == 200 and "Họp giao ban đầu tuần" in form
+    assert "/approve/" in form and "/reject/" in form
+    assert client.post(approve_url(submitted), {"comment": ""}).status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.live
+    client.logout()
+    assert "Họp giao ban đầu tuần" in client.get("/lich-cong-tac/").content.decode()
+
+
+def test_a_leader_sends_a_week_back_with_a_comment(client, submitted, leader):
+    client.force_login(leader)
+    response = client.post(approve_url(submitted, "reject"), {"comment": "Bổ sung thành phần"})
+    assert response.status_code == 302
+    state = WorkflowState.objects.for_instance(submitted).get()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    submitted.refresh_from_db()
+    assert not submitted.live
+
+
+def test_a_leader_neither_adds_nor_deletes_weeks(client, leader, director, this_monday, submitted):
+    client.force_login(leader)
+    monday = this_monday + timedelta(weeks=1)
+    assert client.get(reverse(ADD)).status_code in (302, 403)
+    client.post(reverse(ADD), week_data(monday, director, "action-publish"))
+    assert not WorkWeek.objects.filter(week_start=monday).exists()
+    delete = reverse("wagtailsnippets_work_calendar_workweek:delete", args=[submitted.pk])
+    assert client.post(delete).status_code in (302, 403)
+    assert WorkWeek.objects.filter(pk=submitted.pk).exists()
+    # No page, article or reference-data rights come with the role.
+    assert client.get(reverse("wagtailadmin_pages:add_subpage", args=[1])).status_code in (
+        302,
+        403,
+    )
+    edit_person = reverse("wagtailsnippets_snippets_person:edit", args=[director.pk])
+    assert client.get(edit_person).status_code in (302, 403)
