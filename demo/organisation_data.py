@@ -4,9 +4,11 @@ points (the people and units themselves are listed in `demo.department`)."""
 
 PAGE_SLUG, PAGE_SLUG_EN = "gioi-thieu", "about"
 PAGE_TITLE, PAGE_TITLE_EN = "Giới thiệu", "About the department"
-ADDRESS = "Số 18 Hoàng Diệu, phường Hồng Bàng, thành phố Hải Phòng"
-ADDRESS_EN = "18 Hoang Dieu Street, Hong Bang Ward, Hai Phong City"
-DEPARTMENT_CONTACT = {"phone": "0225 3842 664", "email": "sokhcn@haiphong.gov.vn"}
+# The department's contacts: the portal's settings (footer, contact page, JSON-LD) and the
+# department's own Agency record (its page among the blocs' agencies) both take them from here.
+ADDRESS = "Số 16 Lý Tự Trọng, phường Hồng Bàng, thành phố Hải Phòng"
+ADDRESS_EN = "16 Ly Tu Trong Street, Hong Bang Ward, Hai Phong City"
+DEPARTMENT_CONTACT = {"phone": "0225 3842 585", "email": "sokhcn@haiphong.gov.vn"}
 
 # (Vietnamese, English) paragraphs or list items: the page's rich text is built from them.
 FUNCTIONS = [

@@ -26,6 +26,7 @@ from home.models import (
     SitemapPage,
 )
 
+from . import organisation_data
 from .english import translate
 from .ensure import ensure_child_page, publish
 
@@ -36,10 +37,9 @@ SETTINGS = {
     "governing_body_en": "Hai Phong City People's Committee",
     "agency_name": "Sở Khoa học và Công nghệ",
     "agency_name_en": "Department of Science and Technology",
-    "footer_address": "Số 16 Lý Tự Trọng, phường Hồng Bàng, thành phố Hải Phòng",
-    "footer_address_en": "16 Ly Tu Trong Street, Hong Bang Ward, Hai Phong City",
-    "phone": "0225 3842 585",
-    "email": "sokhcn@haiphong.gov.vn",
+    "footer_address": organisation_data.ADDRESS,
+    "footer_address_en": organisation_data.ADDRESS_EN,
+    **organisation_data.DEPARTMENT_CONTACT,
     "working_hours": "Thứ Hai - Thứ Sáu: sáng 7h30 - 11h30, chiều 13h30 - 17h00",
     "working_hours_en": "Monday to Friday: 7:30 to 11:30 and 13:30 to 17:00",
     "licence_line": (

@@ -5,7 +5,8 @@ portals, the contacts, the JSON-LD organisation and the EMC monitoring script.
 {% portal_brand portal %}          logo, governing body, agency and portal name (header)
 {% portal_links %}                 the sidebar's links to portals, by group
 {% contact_details portal %}       address, phones, e-mail, working hours, map (<dl>)
-{% organisation_json_ld portal %}  GovernmentOrganization with its ContactPoints
+{% organisation_json_ld portal %}  GovernmentOrganization with its ContactPoints (and, given
+                                   the organisation page, its units and leaders)
 {% emc_script portal %}            the EMC script, its origin allowed by the page's CSP
 {% footer_links %}                 contact page, accessibility statement, HTML sitemap
 """
@@ -23,6 +24,7 @@ from home.languages import current_locale_id
 from home.links import LOGO_SPECS, PublicServiceLink
 from home.pages import ContactPage, ContentPage, SitemapPage
 from home.templatetags.portal_tags import get_portal_settings, site_id
+from organisation.json_ld import structure_data
 
 register = template.Library()
 
@@ -126,9 +128,14 @@ def organisation_data(portal):
     return data
 
 
-@register.simple_tag
-def organisation_json_ld(portal):
-    return json_ld(organisation_data(portal))
+@register.simple_tag(takes_context=True)
+def organisation_json_ld(context, portal, organisation_page=None):
+    """The settings' GovernmentOrganization; on the organisation page, with its units and
+    leaders (organisation.json_ld), so that the agency's contacts have one source."""
+    data = organisation_data(portal)
+    if organisation_page is not None:
+        data.update(structure_data(organisation_page, context.get("request")))
+    return json_ld(data)
 
 
 @register.inclusion_tag("includes/emc_script.html", takes_context=True)

@@ -65,3 +65,16 @@ def test_sub_pages_have_their_language_segments_and_the_other_twin_redirects(
     # The language switcher of a unit leads to the unit in the other language's segment.
     vietnamese = client.get("/gioi-thieu/don-vi/van-phong-so/").content.decode()
     assert 'hreflang="en" href="http://testserver/en/about/units/van-phong-so/"' in vietnamese
+
+
+def test_the_demo_gives_one_address_and_phone_everywhere(client, demo_organisation):
+    """The organisation page, the footer and the department's own record agree."""
+    from demo.portal_chrome import PortalChromeDemo
+
+    PortalChromeDemo(demo_organisation.demo).load()
+    html = client.get("/gioi-thieu/").content.decode()
+    contact = html.split('class="organisation-contact"', 1)[1].split("</section>", 1)[0]
+    footer = html.split("<footer", 1)[1]
+    department = Agency.objects.get(slug="so-khcn", locale__language_code="vi")
+    for shown in (department.address, department.phone, department.email):
+        assert shown in contact and shown in footer

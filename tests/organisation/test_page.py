@@ -5,7 +5,9 @@ import json
 import re
 
 import pytest
+from wagtail.models import Site
 
+from home.models import PortalSettings
 from snippets.models import Agency
 
 pytestmark = pytest.mark.django_db
@@ -108,15 +110,49 @@ def test_a_leader_page_shows_the_posts_held(client, organisation_page, director)
     assert client.get(organisation_page.url + "lanh-dao/khong-co/").status_code == 404
 
 
+@pytest.fixture
+def portal_contacts(home):
+    """The portal's contacts, which differ from those typed into the department's Agency."""
+    portal = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    portal.agency_name = "Sở Khoa học và Công nghệ"
+    portal.footer_address = "Số 16 Lý Tự Trọng, Hồng Bàng, Hải Phòng"
+    portal.phone = "0225 3842 585"
+    portal.email = "sokhcn@haiphong.gov.vn"
+    portal.save()
+    return portal
+
+
+def test_the_page_shows_the_portals_contacts_as_the_footer_does(
+    client, organisation_page, portal_contacts
+):
+    html = client.get(organisation_page.url).content.decode()
+    contact = html.split('class="organisation-contact"', 1)[1].split("</section>", 1)[0]
+    footer = html.split("<footer", 1)[1]
+    for shown in ("Số 16 Lý Tự Trọng, Hồng Bàng, Hải Phòng", "0225 3842 585"):
+        assert shown in contact and shown in footer
+    assert "Số 1 Lê Đại Hành" not in html and "0225 3842 123" not in html
+
+
 def test_json_ld_describes_the_department_its_units_and_leaders(
-    client, organisation_page, unit_factory
+    client, organisation_page, unit_factory, portal_contacts
 ):
     unit_factory(name="Văn phòng Sở")
     html = client.get(organisation_page.url).content.decode()
-    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    scripts = re.findall(r'application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(scripts) == 1
+    data = json.loads(scripts[0])
     assert data["@type"] == "GovernmentOrganization"
-    assert data["email"] == "skhcn@haiphong.gov.vn"
-    assert [unit["name"] for unit in data["subOrganization"]] == ["Văn phòng Sở"]
+    assert data["name"] == "Sở Khoa học và Công nghệ"
+    assert data["email"] == "sokhcn@haiphong.gov.vn"
+    assert data["telephone"] == "0225 3842 585"
+    assert data["address"]["streetAddress"] == "Số 16 Lý Tự Trọng, Hồng Bàng, Hải Phòng"
+    assert {"@type": "ContactPoint", "contactType": "Tổng đài", "telephone": "0225 3842 585"} in (
+        data["contactPoint"]
+    )
+    [unit] = data["subOrganization"]
+    assert unit["name"] == "Văn phòng Sở"
+    assert unit["url"].startswith("http://testserver/gioi-thieu/don-vi/")
+    assert "Văn phòng Sở" in client.get(unit["url"]).content.decode()
     assert {"Nguyễn Thị Minh Hà", "Bùi Văn Toàn"} == {p["name"] for p in data["employee"]}
 
 
