@@ -1,8 +1,11 @@
 """The calendar's page: a week at `tuan/2026-W49/` (`week/2026-W49/` in English; this week at
-the page's own URL), filtered by leader with `?lanh-dao=<slug>`, a jump to the week of a date
-with `?ngay=2026-12-05`, and the iCalendar feeds at `ical/` (every leader) and `ical/<slug>/`
+the page's own URL), one day at `ngay/2026-12-05/` (`day/…`: what a phone's strip of days
+leads to), filtered by leader with `?lanh-dao=<slug>`, a jump to the week of a date with
+`?ngay=2026-12-05`, and the iCalendar feeds at `ical/` (every leader) and `ical/<slug>/`
 (one leader).
 """
+
+from datetime import date, timedelta
 
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -10,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -24,6 +27,18 @@ from .weeks import BadWeek, monday_of, parse_date, parse_week, week_days, week_l
 
 LEADER_PARAMETER = "lanh-dao"
 DATE_PARAMETER = "ngay"
+# The strip of days names them short enough for seven to fit a phone's width.
+WEEKDAY_ABBREVIATIONS = (
+    pgettext_lazy("weekday abbreviation", "Mon"),
+    pgettext_lazy("weekday abbreviation", "Tue"),
+    pgettext_lazy("weekday abbreviation", "Wed"),
+    pgettext_lazy("weekday abbreviation", "Thu"),
+    pgettext_lazy("weekday abbreviation", "Fri"),
+    pgettext_lazy("weekday abbreviation", "Sat"),
+    pgettext_lazy("weekday abbreviation", "Sun"),
+)
+# `?ngay=2026-12-05&xem=ngay` jumps to that day rather than its week (the day view's form).
+VIEW_PARAMETER, DAY_VIEW = "xem", "ngay"
 
 
 class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
@@ -37,7 +52,7 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
     subpage_types = []
     content_panels = Page.content_panels + [FieldPanel("intro")]
     # `tuan/2026-W49/` on the Vietnamese site, `week/2026-W49/` elsewhere.
-    localised_routes = frozenset({"week"})
+    localised_routes = frozenset({"week", "day"})
 
     class Meta:
         verbose_name = gettext_lazy("work calendar page")
@@ -69,6 +84,7 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
             week_path = page.reverse_subpage("week", args=[week.label])
             feeds = [page.reverse_subpage("leader_feed", args=[slug]) for slug in sorted(slugs)]
             urls += [url, url + week_path, url + page.reverse_subpage("agency_feed")]
+            urls += [url + page.day_path(day) for day in week_days(week.week_start)]
             urls += [url + feed for feed in feeds]
         return urls
 
@@ -110,10 +126,13 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
         if day is None:
             return self.week_response(request, monday_of(timezone.localdate()))
         try:
-            monday = monday_of(parse_date(day.strip()))
+            chosen = parse_date(day.strip())
         except BadWeek:
             return self.bad_request(request, _("Not a date this calendar can show: %s") % day[:40])
-        target = self.url + self.reverse_subpage("week", args=[week_label(monday)])
+        if request.GET.get(VIEW_PARAMETER) == DAY_VIEW:
+            target = self.url + self.day_path(chosen)
+        else:
+            target = self.url + self.reverse_subpage("week", args=[week_label(monday_of(chosen))])
         leader = request.GET.get(LEADER_PARAMETER)
         query = urlencode({LEADER_PARAMETER: leader[:120]}) if leader else ""
         return redirect(f"{target}?{query}" if query else target)
@@ -129,6 +148,20 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
             )
         return self.week_response(request, monday)
 
+    @path("ngay/<str:day>/", name="day_vi")
+    @path("day/<str:day>/", name="day")
+    def day(self, request, day):
+        try:
+            chosen = parse_date(day)
+        except BadWeek:
+            return self.bad_request(
+                request, _("No such day: %s (write it as 2026-12-05).") % day[:40], status=404
+            )
+        return self.week_response(request, monday_of(chosen), only=chosen)
+
+    def day_path(self, day):
+        return self.reverse_subpage("day", args=[day.isoformat()])
+
     def requested_leader(self, request):
         """The leader of `?lanh-dao=`: None without it; BadWeek for an unknown one."""
         slug = request.GET.get(LEADER_PARAMETER)
@@ -139,7 +172,8 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
             raise BadWeek(slug)
         return leader
 
-    def week_response(self, request, monday):
+    def week_response(self, request, monday, only=None):
+        """The week of `monday`, or only its day `only` (the day view)."""
         try:
             leader = self.requested_leader(request)
         except BadWeek:
@@ -151,15 +185,27 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
         )
         today = timezone.localdate()
         days = [
-            {"date": day, "today": day == today, "entries": [e for e in entries if e.date == day]}
+            {
+                "date": day,
+                "today": day == today,
+                "url": self.url + self.day_path(day),
+                "abbreviation": WEEKDAY_ABBREVIATIONS[day.weekday()],
+                "entries": [e for e in entries if e.date == day],
+            }
             for day in week_days(monday)
         ]
+        shown = [day for day in days if only is None or day["date"] == only]
         context = {
             **self.get_context(request),
             "monday": monday,
             "week_label": week_label(monday),
             "days": days,
-            "entry_count": len(entries),
+            "shown_days": shown,
+            "chosen_day": only,
+            "week_url": self.url + self.reverse_subpage("week", args=[week_label(monday)]),
+            "previous_day": self.day_url(only, -1) if only else None,
+            "next_day": self.day_url(only, 1) if only else None,
+            "entry_count": sum(len(day["entries"]) for day in shown),
             "leader": leader,
             "leaders": list(leaders(self.locale_id)),
             "previous_week": self.week_url(monday.toordinal() - 7),
@@ -169,18 +215,25 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
             "is_this_week": monday == monday_of(today),
             "leader_parameter": LEADER_PARAMETER,
             "date_parameter": DATE_PARAMETER,
+            "view_parameter": VIEW_PARAMETER,
+            "day_view_value": DAY_VIEW,
         }
         return TemplateResponse(request, self.get_template(request), context)
 
     def week_url(self, ordinal):
-        from datetime import date
-
         day = date.fromordinal(ordinal)
         try:
             parse_week(week_label(day))
         except BadWeek:
             return None
         return self.url + self.reverse_subpage("week", args=[week_label(day)])
+
+    def day_url(self, day, step):
+        try:
+            other = parse_date((day + timedelta(days=step)).isoformat())
+        except (BadWeek, OverflowError):
+            return None
+        return self.url + self.day_path(other)
 
     @path("ical/", name="agency_feed")
     def agency_feed(self, request):

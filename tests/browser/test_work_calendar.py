@@ -1,7 +1,9 @@
-"""The work calendar in a real browser: a reader on a phone opens this week's calendar, moves
-to next week and downloads a leader's iCalendar feed, which the `icalendar` library parses
-and which holds that leader's approved entries; the page's screenshots in both sizes."""
+"""The work calendar in a real browser: a reader on a phone opens this week's calendar, looks
+at one day, moves to next week and downloads a leader's iCalendar feed, which the `icalendar`
+library parses and which holds that leader's approved entries; the page's screenshots in both
+sizes."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -67,6 +69,16 @@ def test_a_reader_on_a_phone_moves_to_next_week_and_subscribes_to_a_leader(
     # One day after another on a phone: no horizontal scrolling.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=artifacts / "work-calendar-vi-phone.png", full_page=True)
+    # The day view: the strip of the week's days leads to Monday alone.
+    strip = page.get_by_role("navigation", name="Các ngày trong tuần")
+    expect(strip).to_be_visible()
+    strip.get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"/lich-cong-tac/ngay/\d{4}-\d{2}-\d{2}/$"))
+    expect(page.locator("section.calendar-day")).to_have_count(1)
+    expect(page.get_by_text("Họp giao ban Ban Giám đốc Sở")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=artifacts / "work-calendar-day-vi-phone.png", full_page=True)
+    page.get_by_role("link", name="Cả tuần").click()
     page.get_by_role("link", name="Tuần sau").click()
     expect(page.get_by_text("Hội đồng tư vấn nhiệm vụ khoa học")).to_be_visible()
     expect(page.get_by_text("Họp giao ban Ban Giám đốc Sở")).to_have_count(0)
@@ -82,6 +94,8 @@ def test_the_week_on_a_desktop_and_in_print(live_server, new_page, calendar, art
     page = new_page(DESKTOP)
     page.goto(live_server.url + "/lich-cong-tac/")
     page.screenshot(path=artifacts / "work-calendar-vi-desktop.png", full_page=True)
+    # The strip of days is for phones; a desktop sees the whole week at once.
+    expect(page.get_by_role("navigation", name="Các ngày trong tuần")).to_be_hidden()
     page.emulate_media(media="print")
     expect(page.locator(".calendar-tools")).to_be_hidden()
     expect(page.get_by_text("Họp giao ban Ban Giám đốc Sở")).to_be_visible()

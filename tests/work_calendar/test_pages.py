@@ -1,5 +1,6 @@
-"""The calendar page as a reader sees it: the week, today, moving between weeks, jumping to
-a date, a leader's engagements, and a clear 4xx for what it cannot show."""
+"""The calendar page as a reader sees it: the week, today, moving between weeks, a day at a
+time (the phone's day view), jumping to a date, a leader's engagements, and a clear 4xx for
+what it cannot show."""
 
 from datetime import timedelta
 
@@ -18,7 +19,7 @@ def test_this_week_shows_the_approved_entries_and_today(client, calendar_page, p
     assert "Họp giao ban Sở" in html and "Kiểm tra phòng thí nghiệm" in html
     assert "Văn phòng Sở" in html and "Phòng họp số 1" in html
     assert html.count("calendar-day--today") == 1
-    assert html.count('class="calendar-day') == 7
+    assert html.count('<section class="calendar-day') == 7
     assert 'aria-current="date"' in html
 
 
@@ -46,6 +47,53 @@ def test_a_date_jump_keeps_the_leader_safely_encoded(client, calendar_page, publ
     assert client.get(response["Location"]).status_code == 404
 
 
+def test_the_day_view_shows_one_day_with_the_weeks_days_to_move_between(
+    client, calendar_page, published_week, this_monday, deputy
+):
+    wednesday = this_monday + timedelta(days=2)
+    response = client.get(f"/lich-cong-tac/ngay/{wednesday.isoformat()}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kiểm tra phòng thí nghiệm" in html and "Họp giao ban Sở" not in html
+    assert html.count('<section class="calendar-day') == 1
+    strip = html.split('class="calendar-days calendar-days--shown"', 1)[1].split("</nav>", 1)[0]
+    assert strip.count("<li>") == 7
+    assert f'href="/lich-cong-tac/ngay/{wednesday.isoformat()}/" aria-current="page"' in strip
+    # Monday and Wednesday have one engagement each, said to screen readers too.
+    assert strip.count('class="calendar-days-count"') == 2 and "1<span" in strip
+    tuesday, thursday = wednesday - timedelta(days=1), wednesday + timedelta(days=1)
+    assert f'href="/lich-cong-tac/ngay/{tuesday.isoformat()}/" rel="prev"' in html
+    assert f'href="/lich-cong-tac/ngay/{thursday.isoformat()}/" rel="next"' in html
+    assert f'href="/lich-cong-tac/tuan/{published_week.label}/">Cả tuần' in html
+    empty = client.get(f"/lich-cong-tac/ngay/{tuesday.isoformat()}/").content.decode()
+    assert "Ngày này chưa có lịch công tác được duyệt." in empty
+    filtered = client.get(f"/lich-cong-tac/ngay/{this_monday.isoformat()}/?lanh-dao={deputy.slug}")
+    assert "Họp giao ban Sở" not in filtered.content.decode()
+
+
+def test_the_week_carries_the_strip_of_days_for_phones(client, calendar_page, published_week):
+    html = client.get("/lich-cong-tac/").content.decode()
+    assert '<nav class="calendar-days" aria-label="Các ngày trong tuần">' in html
+    assert html.count('<section class="calendar-day') == 7
+    assert html.count('class="calendar-days-today"') == 1
+
+
+def test_a_date_jumps_to_its_day_from_the_day_view(client, calendar_page, published_week):
+    response = client.get("/lich-cong-tac/", {"ngay": "2026-12-05", "xem": "ngay"})
+    assert response.status_code == 302
+    assert response["Location"] == "/lich-cong-tac/ngay/2026-12-05/"
+
+
+def test_an_english_day_has_an_english_address(client, home, calendar_page, locale_en):
+    home.copy_for_translation(locale_en).save_revision().publish()
+    english = calendar_page.copy_for_translation(locale_en)
+    english.slug = "work-calendar"
+    english.save_revision().publish()
+    assert client.get("/en/work-calendar/day/2026-12-05/").status_code == 200
+    moved = client.get("/en/work-calendar/ngay/2026-12-05/")
+    assert moved["Location"] == "/en/work-calendar/day/2026-12-05/"
+
+
 def test_a_leader_sees_only_their_engagements(client, calendar_page, published_week, deputy):
     response = client.get("/lich-cong-tac/", {"lanh-dao": deputy.slug})
     html = response.content.decode()
@@ -65,6 +113,11 @@ def test_a_leader_sees_only_their_engagements(client, calendar_page, published_w
         ("/lich-cong-tac/?ngay=hom-nay", 400),
         ("/lich-cong-tac/?lanh-dao=khong-co", 404),
         ("/lich-cong-tac/ical/khong-co/", 404),
+        ("/lich-cong-tac/ngay/2026-13-45/", 404),
+        ("/lich-cong-tac/ngay/0000-01-01/", 404),
+        ("/lich-cong-tac/ngay/9999-12-31/", 404),
+        ("/lich-cong-tac/ngay/hom-nay/", 404),
+        ("/lich-cong-tac/ngay/2026-12-05/?lanh-dao=khong-co", 404),
     ],
 )
 def test_bad_input_is_a_clear_4xx(client, calendar_page, published_week, url, status):

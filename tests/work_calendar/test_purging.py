@@ -7,6 +7,7 @@ import pytest
 
 from tests.performance.conftest import RecordingBackend
 from work_calendar.models import WorkEntry
+from work_calendar.weeks import week_days
 
 from .conftest import entry
 
@@ -26,14 +27,18 @@ def purged(settings):
 
 def calendar_urls(week):
     entries = WorkEntry.objects.filter(week=week)
-    return {
-        f"{ROOT}/lich-cong-tac/",
-        f"{ROOT}/lich-cong-tac/tuan/{week.label}/",
-        f"{ROOT}/lich-cong-tac/ical/",
-        f"{ROOT}/lich-cong-tac/ical/nguyen-thi-minh-ha/",
-        f"{ROOT}/lich-cong-tac/ical/bui-van-toan/",
-        f"{ROOT}/api/v2/work-calendar/",
-    } | {f"{ROOT}/api/v2/work-calendar/{entry.pk}/" for entry in entries}
+    return (
+        {
+            f"{ROOT}/lich-cong-tac/",
+            f"{ROOT}/lich-cong-tac/tuan/{week.label}/",
+            f"{ROOT}/lich-cong-tac/ical/",
+            f"{ROOT}/lich-cong-tac/ical/nguyen-thi-minh-ha/",
+            f"{ROOT}/lich-cong-tac/ical/bui-van-toan/",
+            f"{ROOT}/api/v2/work-calendar/",
+        }
+        | {f"{ROOT}/api/v2/work-calendar/{entry.pk}/" for entry in entries}
+        | {f"{ROOT}/lich-cong-tac/ngay/{day.isoformat()}/" for day in week_days(week.week_start)}
+    )
 
 
 def test_publishing_a_week_purges_the_calendar(
