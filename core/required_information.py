@@ -6,6 +6,7 @@ Each app that holds one of these things answers for it: it registers a function 
 `collect()` and shows them in the order of `TOPICS`, whichever app answered.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 HOOK_NAME = "register_required_information"
+logger = logging.getLogger(__name__)
 
 # The topics in the order the panel lists them (the law's order).
 TOPICS = (
@@ -64,9 +66,19 @@ class RequiredInformation:
         return self.present and self.published and self.up_to_date
 
 
-def collect(request):
-    """Every registered item, in the order of TOPICS, then as the apps listed them."""
+def collect(request, failures=None):
+    """Every registered item, in the order of TOPICS, then as the apps listed them.
+
+    A check that raises is logged and left out, so one app's fault does not hide the
+    others' answers; the names of the checks that failed are appended to `failures`.
+    """
     items = []
     for check in hooks.get_hooks(HOOK_NAME):
-        items.extend(check(request))
+        try:
+            items.extend(check(request))
+        except Exception:
+            name = f"{check.__module__}.{check.__qualname__}"
+            logger.exception("The required-information check %s failed", name)
+            if failures is not None:
+                failures.append(name)
     return sorted(items, key=lambda item: TOPICS.index(item.topic))

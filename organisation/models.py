@@ -144,16 +144,8 @@ class OrganisationPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
         url_name = url_name.removesuffix(VIETNAMESE_SUFFIX)
         model = Agency if url_name == "unit" else Person
         if url_name in ("unit", "leader"):
-            slug = (
-                model.objects.live()
-                .filter(
-                    locale_id=translation.locale_id,
-                    translation_key__in=model.objects.filter(
-                        locale_id=self.locale_id, slug=kwargs["slug"]
-                    ).values("translation_key"),
-                )
-                .values_list("slug", flat=True)
-                .first()
+            slug = model.objects.translated_slug(
+                kwargs["slug"], self.locale_id, translation.locale_id
             )
             if slug is None:
                 return None

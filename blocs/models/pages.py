@@ -116,16 +116,8 @@ class BlocIndexPage(FoldedSearchMixin, LocalisedRoutesMixin, RoutablePageMixin, 
         """The sub-page's path below `translation`: an agency's profile leads to its
         translation's (slugs may differ by language); None when it has none there."""
         if url_name.removesuffix(VIETNAMESE_SUFFIX) == "agency":
-            slug = (
-                Agency.objects.live()
-                .filter(
-                    locale_id=translation.locale_id,
-                    translation_key__in=Agency.objects.filter(
-                        locale_id=self.locale_id, slug=kwargs["slug"]
-                    ).values("translation_key"),
-                )
-                .values_list("slug", flat=True)
-                .first()
+            slug = Agency.objects.translated_slug(
+                kwargs["slug"], self.locale_id, translation.locale_id
             )
             if slug is None:
                 return None

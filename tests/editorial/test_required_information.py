@@ -188,9 +188,19 @@ def broken_check(request):
     raise RuntimeError("the database of an app is gone")
 
 
-def test_a_failing_check_leaves_the_admin_home_usable(client, editor, answers):
+def test_a_failing_check_leaves_the_others_answers_on_the_home_and_the_list(
+    client, editor, answers, caplog
+):
     client.force_login(editor)
     with hooks.register_temporarily(HOOK_NAME, broken_check):
-        response = client.get("/admin/")
-    assert response.status_code == 200
-    assert "Không kiểm tra được thông tin bắt buộc" in response.content.decode()
+        home = client.get("/admin/")
+        listing = client.get(URL)
+    assert home.status_code == 200 and listing.status_code == 200
+    assert "Liên hệ (thử)" in home.content.decode()
+    found = {
+        topic: (label, remark)
+        for topic, label, _badge, remark, _link in rows(listing.content.decode())
+    }
+    assert found["organisation"][0] == "Cơ cấu tổ chức (thử)"
+    assert found["emc_code"][1].startswith("Có một bước kiểm tra bị lỗi")
+    assert "broken_check failed" in caplog.text
