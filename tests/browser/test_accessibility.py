@@ -8,6 +8,7 @@ new kind of page joins each with one line.
 import json
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
@@ -19,6 +20,7 @@ from demo.organisation import OrganisationDemo
 from demo.portal_chrome import PortalChromeDemo
 from demo.work_calendar import WorkCalendarDemo
 from snippets.models import Agency
+from work_calendar.models import WorkCalendarPage
 
 from .conftest import DESKTOP, PHONE
 
@@ -74,6 +76,16 @@ def audited_pages(demo_content_en):
     def both(page):
         return page.url, page.get_translation(english).url
 
+    def sub_page(page, name, *args, **kwargs):
+        return page.url + page.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
+
+    organisation_en = organisation.page.get_translation(english).specific
+    director = organisation.page.live_leaders[0].person
+    today = timezone.localdate()
+    calendar_vi, calendar_en = (
+        WorkCalendarPage.objects.get(pk=calendar.pages[code].pk) for code in ("vi", "en")
+    )
+
     return {
         "home": both(demo_content_en.home),
         "listing": both(news),
@@ -93,7 +105,15 @@ def audited_pages(demo_content_en):
             organisation.page.unit_url(office),
             organisation.page.get_translation(english).unit_url(office.get_translation(english)),
         ),
-        "work calendar": (calendar.pages["vi"].url, calendar.pages["en"].url),
+        "organisation leader": (
+            sub_page(organisation.page, "leader", slug=director.slug),
+            sub_page(organisation_en, "leader", slug=director.get_translation(english).slug),
+        ),
+        "work calendar": (calendar_vi.url, calendar_en.url),
+        "work calendar day": (
+            calendar_vi.url + calendar_vi.day_path(today),
+            calendar_en.url + calendar_en.day_path(today),
+        ),
         "draft": (draft.url, None),
         "comment form": (draft.url + draft.reverse_subpage("consultation"), None),
         "sign-in": ("/_util/login/?next=/", "/en/_util/login/?next=/en/"),
