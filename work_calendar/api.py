@@ -30,6 +30,7 @@ from core.api.parameters import SLUG_PATTERN
 from core.api.serializers import TranslatableSerializer
 from core.api.views import CachedAPIMixin, TranslationsMixin
 from core.visibility import visible_pages
+from snippets.models import Person
 
 from .models import WorkCalendarPage, WorkEntry
 from .queries import published_entries
@@ -106,7 +107,8 @@ class ParticipantsField(Field):
 
 
 class WeekAndLeaderFilter(BaseFilterBackend):
-    """`?week=2026-W49` and `?leader=<slug>`; a 400 answer for a bad week or slug."""
+    """`?week=2026-W49` and `?leader=<slug>`; a 400 answer for a bad week, a malformed slug
+    or one no published person has (as the page and the feeds answer 404)."""
 
     def filter_queryset(self, request, queryset, view):
         week = request.GET.get("week")
@@ -121,6 +123,8 @@ class WeekAndLeaderFilter(BaseFilterBackend):
             if not SLUG_PATTERN.fullmatch(slug.strip()):
                 raise BadRequestError("leader must be a person's slug")
             slug = slug.strip()
+            if not Person.objects.live().filter(slug=slug).exists():
+                raise BadRequestError("leader: no published person has this slug")
             queryset = queryset.filter(
                 Q(presider__slug=slug) | Q(participant_people__slug=slug)
             ).distinct()

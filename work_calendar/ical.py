@@ -20,7 +20,7 @@ PRODUCT_ID = "-//Cong thong tin dien tu//Lich cong tac//VI"
 def entry_description(entry):
     """The entry's people and units as lines of text."""
     lines = []
-    if entry.presider_id:
+    if entry.presider_id and entry.presider.live:
         lines.append(_("Presided by: %s") % entry.presider)
     people = [person.name for person in entry.participant_people.all()]
     units = [unit.name for unit in entry.participant_units.all()]

@@ -51,7 +51,9 @@ def test_filters_by_week_and_leader(client, calendar_page, published_week, make_
         "Kiểm tra phòng thí nghiệm",
         "Tuần sau",
     ]
-    assert contents(client.get(URL, {"leader": "khong-co"})) == []
+    unknown = client.get(URL, {"leader": "khong-co"})
+    assert unknown.status_code == 400
+    assert unknown.json() == {"message": "leader: no published person has this slug"}
 
 
 def test_updated_since_returns_what_a_publication_changed(client, calendar_page, published_week):
@@ -74,6 +76,7 @@ def test_updated_since_returns_what_a_publication_changed(client, calendar_page,
         {"week": "0000-W01"},
         {"week": "rac"},
         {"leader": "<script>"},
+        {"leader": "khong-co"},
         {"updated_since": "hom-qua"},
         {"colour": "do"},
         {"locale": "fr"},

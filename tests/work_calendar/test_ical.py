@@ -34,6 +34,21 @@ def test_the_agency_feed_holds_every_approved_entry(client, calendar_page, publi
     assert "/lich-cong-tac/tuan/" in meeting["URL"]
 
 
+def test_an_unpublished_person_is_named_nowhere_in_the_feed(
+    client, calendar_page, published_week, director, deputy
+):
+    meeting = published_week.entries.get(content="Họp giao ban Sở")
+    meeting.participant_people.set([deputy])
+    meeting.save()
+    director.live = deputy.live = False
+    director.save()
+    deputy.save()
+    _calendar, found = events(client.get("/lich-cong-tac/ical/"))
+    description = str(found["Họp giao ban Sở"]["DESCRIPTION"])
+    assert director.name not in description and deputy.name not in description
+    assert "Văn phòng Sở" in description
+
+
 def test_a_leader_feed_holds_only_their_entries(client, calendar_page, published_week, deputy):
     response = client.get(f"/lich-cong-tac/ical/{deputy.slug}/")
     assert deputy.slug in response["Content-Disposition"]

@@ -94,6 +94,23 @@ def test_an_english_day_has_an_english_address(client, home, calendar_page, loca
     assert moved["Location"] == "/en/work-calendar/day/2026-12-05/"
 
 
+def test_entries_changed_or_added_after_approval_are_marked_with_the_time(
+    client, calendar_page, published_week, this_monday, director
+):
+    draft = published_week.get_latest_revision_as_object()
+    entries = list(draft.entries.all())
+    entries[0].start_time = entries[0].start_time.replace(hour=7)
+    entries.append(entry(this_monday + timedelta(days=4), 15, "Tiếp đoàn công tác", director))
+    draft.entries = entries
+    draft.save_revision().publish()
+    html = client.get("/lich-cong-tac/").content.decode()
+    changed = html.split("calendar-entry--changed", 1)[1].split("</li>", 1)[0]
+    added = html.split("calendar-entry--added", 1)[1].split("</li>", 1)[0]
+    assert "Đã thay đổi lúc" in changed and "Họp giao ban Sở" in changed
+    assert "Lịch bổ sung lúc" in added and "Tiếp đoàn công tác" in added
+    assert html.count("calendar-entry--") == 2
+
+
 def test_a_leader_sees_only_their_engagements(client, calendar_page, published_week, deputy):
     response = client.get("/lich-cong-tac/", {"lanh-dao": deputy.slug})
     html = response.content.decode()
