@@ -49,8 +49,9 @@ SETTINGS = {
         "Licence No. 21/GP-TTĐT issued by the Hai Phong Department of Information and "
         "Communications on 15 March 2019"
     ),
-    "responsible_person": "Ông Nguyễn Văn An, Giám đốc Sở Khoa học và Công nghệ",
-    "responsible_person_en": "Mr Nguyen Van An, Director of the Department",
+    # The director of the demo's organisation (demo.department.LEADERS).
+    "responsible_person": "Bà Nguyễn Thị Minh Hà, Giám đốc Sở Khoa học và Công nghệ",
+    "responsible_person_en": "Ms Nguyen Thi Minh Ha, Director of the Department",
     "latitude": Decimal("20.861900"),
     "longitude": Decimal("106.682400"),
 }

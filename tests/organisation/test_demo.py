@@ -78,3 +78,12 @@ def test_the_demo_gives_one_address_and_phone_everywhere(client, demo_organisati
     department = Agency.objects.get(slug="so-khcn", locale__language_code="vi")
     for shown in (department.address, department.phone, department.email):
         assert shown in contact and shown in footer
+
+
+def test_the_footers_responsible_person_is_the_organisations_director(client, demo_organisation):
+    from demo.portal_chrome import PortalChromeDemo
+
+    PortalChromeDemo(demo_organisation.demo).load()
+    director = demo_organisation.page.live_leaders[0].person
+    footer = client.get("/").content.decode().split("<footer", 1)[1]
+    assert director.name in footer
