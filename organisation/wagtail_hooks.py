@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from core.required_information import RequiredInformation
-from snippets.models import Person
+from snippets.models import Agency, Person
 
 from .models import OrganisationPage
 
@@ -22,7 +22,8 @@ def fix_page_url(page):
 
 
 def english_version(page):
-    """(published, detail, fix URL) of the English page and of the leaders' English versions."""
+    """(published, detail, fix URL) of the English page and of the English versions of the
+    leaders and of the units below the agency (the English chart is drawn from them)."""
     english = Locale.objects.filter(language_code="en").first()
     translation = page.get_translation_or_none(english) if english and page else None
     if translation is None or not translation.live:
@@ -33,6 +34,11 @@ def english_version(page):
     if translated < len(page.live_leaders):
         url = reverse("wagtailsnippets_snippets_person:list")
         return False, _("Some leaders have no published English version"), url
+    unit_keys = [unit.agency.translation_key for unit in page.units()[1:]]
+    units = Agency.objects.live().filter(locale=english, translation_key__in=unit_keys).count()
+    if units < len(unit_keys):
+        url = reverse("wagtailsnippets_snippets_agency:list")
+        return False, _("Some units have no published English version"), url
     return True, "", fix_page_url(translation)
 
 

@@ -63,3 +63,20 @@ def test_the_english_version_needs_the_leaders_translated(
     copy.save()
     assert Person.objects.filter(locale=Locale.objects.get(language_code="en")).count() == 2
     assert items(django_assert_max_num_queries)["english_versions"].published
+
+
+def test_the_english_version_needs_the_units_translated(
+    organisation_page, locale_en, director, deputy, unit_factory, django_assert_max_num_queries
+):
+    office = unit_factory(name="Văn phòng Sở")
+    publish(organisation_page.copy_for_translation(locale_en, copy_parents=True))
+    for person in (director, deputy):
+        person.copy_for_translation(locale_en).save()
+    english = items(django_assert_max_num_queries)["english_versions"]
+    assert not english.published
+    assert english.detail == "Một số đơn vị chưa có bản tiếng Anh đã xuất bản"
+    assert english.fix_url == "/admin/snippets/snippets/agency/"
+    copy = office.copy_for_translation(locale_en)
+    copy.live = True
+    copy.save()
+    assert items(django_assert_max_num_queries)["english_versions"].published
