@@ -187,6 +187,7 @@ def test_query_count_is_the_same_for_10_and_2000_units(
     few = query_counts(client, organisation_page, director)
     add_units(department, 10, 2000)
     many = query_counts(client, organisation_page, director)
+    print("queries at 10 and 2,000 units:", few, many)
     assert many == few
     assert max(few.values()) <= 25, few
     html = client.get(organisation_page.url).content.decode()
