@@ -8,6 +8,7 @@ leaders hold it as moderators do; they cannot add or delete weeks, and have no r
 pages or reference data.
 """
 
+from django.conf import settings
 from django.db import migrations
 
 LEADERS = "Lãnh đạo"
@@ -45,17 +46,27 @@ def grant(apps, schema_editor):
 
 
 def revoke(apps, schema_editor):
+    """By ids and SQL, as 0001 does: run backwards with other apps' migrations, the state
+    renders Group more than once, and a Group of one rendering cannot be a filter value or
+    be deleted through another's relations."""
     Group = apps.get_model("auth", "Group")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    for leaders in Group.objects.filter(name=LEADERS):
-        for task in GroupApprovalTask.objects.filter(groups=leaders):
-            task.groups.remove(leaders)
-        leaders.permissions.clear()
-        leaders.user_set.clear()
-        leaders.delete()
+    User = apps.get_model(settings.AUTH_USER_MODEL)
+    tables = [
+        GroupApprovalTask._meta.get_field("groups").remote_field.through._meta.db_table,
+        Group._meta.get_field("permissions").remote_field.through._meta.db_table,
+        User._meta.get_field("groups").remote_field.through._meta.db_table,
+    ]
+    for group_id in Group.objects.filter(name=LEADERS).values_list("pk", flat=True):
+        for table in tables:
+            schema_editor.execute(f"DELETE FROM {table} WHERE group_id = %s", [group_id])
+        schema_editor.execute(f"DELETE FROM {Group._meta.db_table} WHERE id = %s", [group_id])
 
 
 class Migration(migrations.Migration):
-    dependencies = [("work_calendar", "0001_work_calendar")]
+    dependencies = [
+        ("work_calendar", "0001_work_calendar"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
 
     operations = [migrations.RunPython(grant, revoke)]
