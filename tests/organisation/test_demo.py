@@ -87,3 +87,16 @@ def test_the_footers_responsible_person_is_the_organisations_director(client, de
     director = demo_organisation.page.live_leaders[0].person
     footer = client.get("/").content.decode().split("<footer", 1)[1]
     assert director.name in footer
+
+
+def test_the_demo_menu_lists_the_departments_sections_in_both_languages(client, demo_organisation):
+    """Giới thiệu, Tin tức - Sự kiện, Văn bản, Lịch công tác, Thông báo, Khối thi đua, Liên hệ:
+    the order of issue 19, in Vietnamese and in English."""
+    from demo.portal_chrome import MENU_ORDER, PortalChromeDemo
+    from demo.work_calendar import WorkCalendarDemo
+    from tests.home.test_demo_chrome import menu
+
+    WorkCalendarDemo(demo_organisation.demo).load()
+    PortalChromeDemo(demo_organisation.demo).load()
+    assert menu(client, "/") == ["/"] + [f"/{vi}/" for vi, _en in MENU_ORDER]
+    assert menu(client, "/en/") == ["/en/"] + [f"/en/{en}/" for _vi, en in MENU_ORDER]
