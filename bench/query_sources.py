@@ -1,6 +1,6 @@
 """Where each SQL query of one request comes from, in the project's code and in Wagtail's.
 
-    .venv/bin/python bench/query_sources.py PATH [--warm] [--host HOST]
+    .venv/bin/python bench/query_sources.py PATH [--warm] [--host HOST] [--flush-redis]
 
 Runs with the settings of DJANGO_SETTINGS_MODULE (default the development settings and their
 database, so after `make run` the demo's pages) and requests PATH with Django's test client:
@@ -44,6 +44,11 @@ def main():
     parser.add_argument("path")
     parser.add_argument("--warm", action="store_true", help="keep Django's caches")
     parser.add_argument("--host", default="127.0.0.1:8000")
+    parser.add_argument(
+        "--flush-redis",
+        action="store_true",
+        help="allow emptying a Redis cache (its whole database, every key prefix)",
+    )
     args = parser.parse_args()
 
     import django
@@ -57,7 +62,12 @@ def main():
     client = Client(HTTP_HOST=args.host)
     client.get(args.path)
     if not args.warm:
-        for alias in settings.CACHES:
+        for alias, config in settings.CACHES.items():
+            if "redis" in config["BACKEND"].lower() and not args.flush_redis:
+                sys.exit(
+                    f"Cache {alias!r} is Redis: clearing it empties its database; "
+                    "pass --flush-redis if that is what you want."
+                )
             caches[alias].clear()
     found = []
 

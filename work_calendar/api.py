@@ -107,8 +107,9 @@ class ParticipantsField(Field):
 
 
 class WeekAndLeaderFilter(BaseFilterBackend):
-    """`?week=2026-W49` and `?leader=<slug>`; a 400 answer for a bad week, a malformed slug
-    or one no published person has (as the page and the feeds answer 404)."""
+    """`?week=2026-W49` and `?leader=<slug>`: the entries a published person of that slug
+    presides or takes part in; a 400 answer for a bad week, a malformed slug or one no
+    published person has."""
 
     def filter_queryset(self, request, queryset, view):
         week = request.GET.get("week")
@@ -126,7 +127,8 @@ class WeekAndLeaderFilter(BaseFilterBackend):
             if not Person.objects.live().filter(slug=slug).exists():
                 raise BadRequestError("leader: no published person has this slug")
             queryset = queryset.filter(
-                Q(presider__slug=slug) | Q(participant_people__slug=slug)
+                Q(presider__slug=slug, presider__live=True)
+                | Q(participant_people__slug=slug, participant_people__live=True)
             ).distinct()
         return queryset
 

@@ -3,8 +3,9 @@
 wagtail-localize copies many-to-many fields as they are (it translates only foreign keys), so
 an English week made from a Vietnamese one would list the Vietnamese units and people, and an
 editor's chooser may offer either language. Before a week is saved, each participant is
-replaced by its translation in the week's locale where one exists; one without a translation
-stays as it is rather than vanish from the week.
+replaced by its published translation in the week's locale where one exists; one without
+(or with a draft only, as wagtail-localize makes them) stays as it is rather than vanish
+from the week: readers see published units and people only.
 """
 
 from snippets.models import Agency, Person
@@ -27,7 +28,9 @@ def localise_participants(week):
             continue
         translations = {
             obj.translation_key: obj
-            for obj in model.objects.filter(translation_key__in=foreign, locale_id=week.locale_id)
+            for obj in model.objects.live().filter(
+                translation_key__in=foreign, locale_id=week.locale_id
+            )
         }
         for entry, objects in chosen:
             localised = [

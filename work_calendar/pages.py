@@ -188,7 +188,7 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
             {
                 "date": day,
                 "today": day == today,
-                "url": self.url + self.day_path(day),
+                "url": self.day_url(day, 0),
                 "abbreviation": WEEKDAY_ABBREVIATIONS[day.weekday()],
                 "entries": [e for e in entries if e.date == day],
             }
@@ -202,7 +202,7 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
             "days": days,
             "shown_days": shown,
             "chosen_day": only,
-            "week_url": self.url + self.reverse_subpage("week", args=[week_label(monday)]),
+            "week_url": self.week_url(monday.toordinal()),
             "previous_day": self.day_url(only, -1) if only else None,
             "next_day": self.day_url(only, 1) if only else None,
             "entry_count": sum(len(day["entries"]) for day in shown),
@@ -229,9 +229,10 @@ class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("week", args=[week_label(day)])
 
     def day_url(self, day, step):
+        """The day `step` days from `day`, or None outside the calendar's years."""
         try:
             other = parse_date((day + timedelta(days=step)).isoformat())
-        except (BadWeek, OverflowError):
+        except BadWeek:
             return None
         return self.url + self.day_path(other)
 

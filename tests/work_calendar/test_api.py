@@ -56,6 +56,19 @@ def test_filters_by_week_and_leader(client, calendar_page, published_week, make_
     assert unknown.json() == {"message": "leader: no published person has this slug"}
 
 
+def test_an_unpublished_leader_is_not_found_through_a_published_namesake(
+    client, calendar_page, published_week, director, locale_en
+):
+    english = director.copy_for_translation(locale_en)
+    english.live = True
+    english.save()
+    director.live = False
+    director.save()
+    response = client.get(URL, {"leader": director.slug, "locale": "vi"})
+    assert response.status_code == 200
+    assert contents(response) == []
+
+
 def test_updated_since_returns_what_a_publication_changed(client, calendar_page, published_week):
     moment = timezone.now()
     draft = published_week.get_latest_revision_as_object()

@@ -2,6 +2,7 @@
 time (the phone's day view), jumping to a date, a leader's engagements, and a clear 4xx for
 what it cannot show."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -76,6 +77,26 @@ def test_the_week_carries_the_strip_of_days_for_phones(client, calendar_page, pu
     assert '<nav class="calendar-days" aria-label="Các ngày trong tuần">' in html
     assert html.count('<section class="calendar-day') == 7
     assert html.count('class="calendar-days-today"') == 1
+
+
+@pytest.mark.parametrize(
+    "day,outside",
+    [
+        # Saturday of 1999-W52: its week and the days before 2000 are not the calendar's.
+        ("2000-01-01", ["/tuan/1999-W52/", "/ngay/1999-12-31/", "/ngay/1999-12-27/"]),
+        # Friday of 2100-W52: the weekend falls in 2101.
+        ("2100-12-31", ["/ngay/2101-01-01/", "/ngay/2101-01-02/"]),
+    ],
+)
+def test_the_first_and_last_days_link_to_nothing_the_calendar_cannot_show(
+    client, calendar_page, day, outside
+):
+    html = client.get(f"/lich-cong-tac/ngay/{day}/").content.decode()
+    for path in outside:
+        assert path not in html
+    assert 'class="calendar-days-none"' in html
+    for url in re.findall(r'href="(/lich-cong-tac/[^"?]*)', html):
+        assert client.get(url).status_code == 200, url
 
 
 def test_a_date_jumps_to_its_day_from_the_day_view(client, calendar_page, published_week):

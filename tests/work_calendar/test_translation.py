@@ -63,10 +63,12 @@ def test_a_translated_week_keeps_its_participants_in_english(
     english_meeting = WorkEntry.objects.get(week=english_week, content="Department briefing")
     assert english_meeting.presider == english_people["nguyen-thi-minh-ha"]
     assert list(english_meeting.participant_units.all()) == [english_people["van-phong-so"]]
-    # wagtail-localize made the deputy's English version (a draft) along with the week's.
+    # wagtail-localize made the deputy's English version along with the week's, as a draft:
+    # the Vietnamese one stays until it is published, so that readers still see the deputy.
+    assert not deputy.get_translation(locale_en).live
     assert set(english_meeting.participant_people.all()) == {
         english_people["nguyen-thi-minh-ha"],
-        deputy.get_translation(locale_en),
+        deputy,
     }
     home.copy_for_translation(locale_en).save_revision().publish()
     english_page = calendar_page.copy_for_translation(locale_en)
@@ -74,6 +76,7 @@ def test_a_translated_week_keeps_its_participants_in_english(
     english_page.save_revision().publish()
     html = client.get("/en/work-calendar/").content.decode()
     assert "Department briefing" in html and "<li>Department Office</li>" in html
+    assert f"<li>{deputy.name}</li>" in html
     assert "Văn phòng Sở" not in html
 
 
