@@ -10,6 +10,8 @@ Specs are written as in a template tag: space-separated, with brace expansions
 """
 
 from django.conf import settings
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 # Photos: WebP for every current browser, JPEG for the others (the <img> fallback).
@@ -66,3 +68,18 @@ def all_specs():
 def generate_renditions(image):
     """Create the renditions of `image` that do not exist yet; return how many it has."""
     return len(image.get_renditions(*all_specs()))
+
+
+def prefetch_renditions_of(lookup, specs):
+    """Prefetch the renditions `specs` of the image at `lookup` (a foreign key to an image).
+
+    Used with `select_related(lookup)`, a queryset's objects, their images and the renditions
+    cost two queries in all (`Prefetch("image", queryset=images.prefetch_renditions())`
+    costs three); `get_renditions()` reads them as Wagtail's `prefetch_renditions` leaves them.
+    """
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        f"{lookup}__renditions",
+        queryset=rendition_model.objects.filter(filter_spec__in=list(specs)),
+        to_attr="prefetched_renditions",
+    )

@@ -4,22 +4,21 @@ of every page (as the old portal did: logos with readable names)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PublishingPanel
-from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 
-from core.renditions import LOGO, expand
+from core.renditions import LOGO, expand, prefetch_renditions_of
 
 LOGO_SPECS = expand(LOGO)
 
 
 class PublicServiceLinkQuerySet(models.QuerySet):
     def shown(self, locale_id):
-        """The published links of one locale, in order, with their logos' renditions: three
-        queries whatever their number (links, images, renditions)."""
-        logos = get_image_model().objects.prefetch_renditions(*LOGO_SPECS)
+        """The published links of one locale, in order, with their logos' renditions: two
+        queries whatever their number (links with their logos, renditions)."""
         return (
             self.filter(live=True, locale_id=locale_id)
-            .prefetch_related(models.Prefetch("logo", queryset=logos))
+            .select_related("logo")
+            .prefetch_related(prefetch_renditions_of("logo", LOGO_SPECS))
             .order_by("group", "sort_order", "pk")
         )
 

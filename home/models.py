@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from articles.blocks import RICH_TEXT_FEATURES
 from articles.models import AnnouncementPage, ArticleIndexPage, NewsArticlePage, with_listing_images
+from core.routing import DirectRoutingMixin
 from core.visibility import visible_pages
 from snippets.models import Banner
 
@@ -37,7 +38,7 @@ def current_announcements(locale_id, limit=ANNOUNCEMENT_COUNT):
     return list(AnnouncementPage.current(locale=locale_id)[:limit])
 
 
-class HomePage(Page):
+class HomePage(DirectRoutingMixin, Page):
     """The portal's front page: one per language, at the root of its locale's tree."""
 
     intro = RichTextField(

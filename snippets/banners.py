@@ -2,15 +2,16 @@
 
 - `Banner.objects.visible()`: published and inside their schedule (the API's banners);
 - `Banner.objects.shown(placement, locale_id)`: what a page of that locale shows in that
-  placement, in order, ready to render (`portal_tags`, `HomePage`);
-- `Banner.objects.next_change(placement, locale_id)`: when that set changes by itself (the
-  cached fragments' expiry);
+  placement, in order, ready to render (`HomePage`);
+- `Banner.objects.shown_in(placements, locale_id)`: the same for several placements at once
+  (every page's header and sidebar, `portal_tags`), with the time that set next changes by
+  itself (the cached fragment's expiry);
 - `banner.target_url(request)`: where a banner leads (the templates; the API with `full`).
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -20,11 +21,10 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     PublishingPanel,
 )
-from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from core.renditions import BANNERS
+from core.renditions import BANNERS, prefetch_renditions_of
 from core.visibility import is_visible
 
 from .querysets import PublishedQuerySet
@@ -42,29 +42,40 @@ class BannerQuerySet(PublishedQuerySet):
 
     def shown(self, placement, locale_id, at=None):
         """The visible banners of one placement and locale, in order, with their link page
-        and the placement's renditions: three queries whatever their number (banners,
-        images, renditions)."""
-        renditions = get_image_model().objects.prefetch_renditions(
-            *Banner.rendition_specs(placement)
+        and the placement's renditions: two queries whatever their number (banners with
+        their images, renditions)."""
+        return self.shown_in((placement,), locale_id, at)[0][placement]
+
+    def shown_in(self, placements, locale_id, at=None):
+        """`{placement: shown banners}` for each of `placements`, and when that changes by
+        itself (a banner's start or end; None: never): two queries for them all (banners with
+        their images, renditions).
+
+        The scheduled banners that have not ended are read with the visible ones, and sorted
+        out here: their starts and ends are the next change.
+        """
+        at = at or timezone.now()
+        specs = dict.fromkeys(
+            spec for placement in placements for spec in Banner.rendition_specs(placement)
         )
-        return (
-            self.visible(at)
-            .filter(placement=placement, locale_id=locale_id)
-            .select_related("link_page")
-            .prefetch_related(Prefetch("image", queryset=renditions))
+        banners = (
+            self.live()
+            .filter(placement__in=placements, locale_id=locale_id)
+            .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=at))
+            .select_related("link_page", "image")
+            .prefetch_related(prefetch_renditions_of("image", specs))
             .order_by("sort_order", "pk")
         )
-
-    def next_change(self, placement, locale_id):
-        """When a live banner of one placement and locale next starts or ends (None: no
-        change scheduled)."""
-        now = timezone.now()
-        banners = self.live().filter(placement=placement, locale_id=locale_id)
-        changes = banners.aggregate(
-            start=Min("starts_at", filter=Q(starts_at__gt=now)),
-            end=Min("ends_at", filter=Q(ends_at__gt=now)),
-        )
-        return min((change for change in changes.values() if change), default=None)
+        shown = {placement: [] for placement in placements}
+        changes = []
+        for banner in banners:
+            if banner.starts_at is not None and banner.starts_at > at:
+                changes.append(banner.starts_at)
+                continue
+            if banner.ends_at is not None:
+                changes.append(banner.ends_at)
+            shown[banner.placement].append(banner)
+        return shown, min(changes, default=None)
 
 
 class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):

@@ -32,6 +32,7 @@ from wagtail.images.models import AbstractImage, Filter, SourceImageIOError
 from wagtail.models import Collection, CollectionViewRestriction
 
 from core.renditions import API as API_RENDITIONS
+from core.renditions import prefetch_renditions_of
 
 
 def requested_renditions(request):
@@ -55,12 +56,7 @@ def prefetch_image_renditions(lookup, request=None):
     Use with `select_related(lookup)`: the renditions of every image on the page then cost
     one query in all, as `Image.objects.prefetch_renditions()` does for an image queryset.
     """
-    rendition_model = get_image_model().get_rendition_model()
-    return Prefetch(
-        f"{lookup}__renditions",
-        queryset=rendition_model.objects.filter(filter_spec__in=api_rendition_specs(request)),
-        to_attr="prefetched_renditions",
-    )
+    return prefetch_renditions_of(lookup, api_rendition_specs(request))
 
 
 def private_collections():

@@ -12,6 +12,9 @@ portals, the contacts, the JSON-LD organisation and the EMC monitoring script.
 """
 
 from django import template
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.translation import gettext
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
@@ -22,7 +25,7 @@ from core.security import allow_sources
 from core.visibility import visible_pages
 from home.languages import current_locale_id
 from home.links import LOGO_SPECS, PublicServiceLink
-from home.pages import ContactPage, ContentPage, SitemapPage
+from home.pages import ContactPage, SitemapPage
 from home.templatetags.portal_tags import get_portal_settings, site_id
 from organisation.json_ld import structure_data
 
@@ -150,6 +153,12 @@ def emc_script(context, portal):
     return {"src": portal.emc_script_url if source else ""}
 
 
+def footer_content_types():
+    """The content types of contact pages and sitemaps, their subclasses included."""
+    kinds = [model for model in apps.get_models() if issubclass(model, (ContactPage, SitemapPage))]
+    return ContentType.objects.get_for_models(*kinds, for_concrete_models=False).values()
+
+
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     """The contact page, the content pages marked for the footer (the accessibility
@@ -158,13 +167,26 @@ def footer_links(context):
     locale_id = current_locale_id(context)
 
     def build():
-        pages = visible_pages(Page.objects, request).filter(locale_id=locale_id)
-        contact = pages.type(ContactPage).order_by("path").first()
-        sitemap = pages.type(SitemapPage).order_by("path").first()
-        content = visible_pages(ContentPage.objects, request).filter(
-            locale_id=locale_id, show_in_footer=True
+        # One query for the three kinds; the first contact page and sitemap in tree order.
+        pages = (
+            visible_pages(Page.objects, request)
+            .filter(locale_id=locale_id)
+            .filter(
+                Q(content_type__in=footer_content_types()) | Q(contentpage__show_in_footer=True)
+            )
+            .order_by("path")
         )
-        return [page for page in (contact, *content.order_by("path"), sitemap) if page]
+        contact = sitemap = None
+        content = []
+        for page in pages:
+            kind = page.specific_class
+            if kind is not None and issubclass(kind, ContactPage):
+                contact = contact or page
+            elif kind is not None and issubclass(kind, SitemapPage):
+                sitemap = sitemap or page
+            else:
+                content.append(page)
+        return [page for page in (contact, *content, sitemap) if page]
 
     pages = fragments.cached(request, ("footer_links", locale_id), build) if locale_id else []
     return {"pages": pages, "request": request}

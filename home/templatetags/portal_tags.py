@@ -139,6 +139,59 @@ def image_item(image, alt, href, specs):
     }
 
 
+# The placements every page shows, read together (`shown_banners`).
+CHROME_PLACEMENTS = (Banner.Placement.HEADER, Banner.Placement.SIDEBAR)
+
+
+def banner_items(banners, placement, request):
+    specs = Banner.rendition_specs(placement)
+    return [
+        image_item(banner.image, banner.alt_text, banner.target_url(request), specs)
+        for banner in banners
+    ]
+
+
+def header_fallback(request):
+    """The settings' header image as a banner item, or None."""
+    image = get_portal_settings(request).header_fallback_image
+    if image is None:
+        return None
+    # The portal name is written next to it: without a description it is decorative.
+    specs = Banner.rendition_specs(Banner.Placement.HEADER)
+    return image_item(image, image.description or "", "", specs)
+
+
+def shown_banners(request, locale_id, placements):
+    """`{placement: items ready to render}` for the banners a page of the locale shows: one
+    fragment for all `placements` (three queries when it is computed), kept until their
+    next scheduled start or end. The header has at most one item, the settings' image when
+    no banner is shown there."""
+    schedule = {}
+
+    def build():
+        shown, schedule["change"] = Banner.objects.shown_in(placements, locale_id)
+        items = {
+            placement: banner_items(banners, placement, request)
+            for placement, banners in shown.items()
+        }
+        if Banner.Placement.HEADER in items:
+            header = items[Banner.Placement.HEADER][:1] or [header_fallback(request)]
+            items[Banner.Placement.HEADER] = [item for item in header if item]
+        return items
+
+    return fragments.cached(
+        request,
+        ("banners", *placements, locale_id, site_id(request)),
+        build,
+        until=lambda: schedule.get("change"),
+    )
+
+
+def placements_of(placement):
+    """The placements fetched with `placement`: the header and sidebar together."""
+    return CHROME_PLACEMENTS if placement in CHROME_PLACEMENTS else (placement,)
+
+
 @register.inclusion_tag("includes/banners.html", takes_context=True)
 def banners(context, placement, items=None):
     """Published, in-schedule banners of `placement` in the current locale.
@@ -146,28 +199,14 @@ def banners(context, placement, items=None):
     `items` lets a view pass banners it already fetched (HomePage passes `home_banners`).
     """
     request = context.get("request")
-    specs = Banner.rendition_specs(placement)
-
-    def build(items):
-        return [
-            image_item(banner.image, banner.alt_text, banner.target_url(request), specs)
-            for banner in items
-        ]
-
     if items is None or items == "":
         locale_id = current_locale_id(context)
-        key = ("banners", placement, locale_id, site_id(request))
-        items = fragments.cached(
-            request,
-            key,
-            lambda: build(Banner.objects.shown(placement, locale_id)),
-            until=lambda: Banner.objects.next_change(placement, locale_id),
-        )
+        shown = shown_banners(request, locale_id, placements_of(placement))[placement]
     else:
-        items = build(items)
+        shown = banner_items(items, placement, request)
     return {
         "placement": placement,
-        "banners": items,
+        "banners": shown,
         "lazy": placement != Banner.Placement.HEADER,
     }
 
@@ -175,27 +214,8 @@ def banners(context, placement, items=None):
 @register.inclusion_tag("includes/header_banner.html", takes_context=True)
 def header_banner(context):
     """The first visible header banner, else the settings' fallback image, else nothing."""
-    request = context.get("request")
-    locale_id = current_locale_id(context)
-
-    def build():
-        specs = Banner.rendition_specs(Banner.Placement.HEADER)
-        banner = Banner.objects.shown(Banner.Placement.HEADER, locale_id).first()
-        if banner is not None:
-            return image_item(banner.image, banner.alt_text, banner.target_url(request), specs)
-        image = get_portal_settings(request).header_fallback_image
-        if image is None:
-            return ""
-        # The portal name is written next to it: without a description it is decorative.
-        return image_item(image, image.description or "", "", specs)
-
-    item = fragments.cached(
-        request,
-        ("header_banner", locale_id, site_id(request)),
-        build,
-        until=lambda: Banner.objects.next_change(Banner.Placement.HEADER, locale_id),
-    )
-    return {"item": item or None}
+    header = shown_banners(context.get("request"), current_locale_id(context), CHROME_PLACEMENTS)
+    return {"item": header[Banner.Placement.HEADER][0] if header[Banner.Placement.HEADER] else None}
 
 
 # Announcements and menu -------------------------------------------------------------------

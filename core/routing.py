@@ -1,0 +1,80 @@
+"""Routing a URL below a page with one query for the pages along it, instead of two per level.
+
+Wagtail's `Page.route` walks the path a level at a time: the child with the next slug (one
+query), then its specific page (another), whose `route` takes the rest. An article two levels
+below the home page costs four queries before its view runs. The pages along a path are
+known from their `url_path` (their ancestors' slugs, kept up to date by Wagtail on every
+move and slug change), so `DirectRoutingMixin` reads them in one query and walks them here,
+making the same decisions as the pages' own `route` methods:
+
+- a routable page (`RoutablePageMixin`) whose sub-routes match the rest of the path serves
+  it, before its children, as Wagtail's mixin does (only while it is live);
+- a page whose class routes in its own way (another `route` or `resolve_subpage`) is
+  handed the rest of the path, and routes it as Wagtail does from there;
+- the last page's own `route` decides whether it is served (live, or a routable index).
+
+Only the last page's specific object is read (one more query); the pages on the way stay
+generic. The mixin goes on the page at the root of each locale's tree (`HomePage`).
+"""
+
+from django.http import Http404
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+
+def routes_like_page(kind):
+    """Whether pages of `kind` route a child path as `Page.route` does."""
+    return kind is None or kind.route is Page.route
+
+
+def routable_match(page, kind, remaining):
+    """Whether a routable page of `kind` serves `remaining` from one of its sub-routes, as
+    `RoutablePageMixin.route` would decide; None when its class routes in its own way."""
+    if kind.route is not RoutablePageMixin.route or (
+        kind.resolve_subpage is not RoutablePageMixin.resolve_subpage
+    ):
+        return None
+    if not page.live:
+        return False
+    try:
+        kind.get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Resolver404:
+        return False
+    return True
+
+
+class DirectRoutingMixin:
+    """`route` with one query for the pages along the path (see the module's docstring).
+    For a page that routes its children as `Page` does (not a routable page itself)."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
+            for depth in range(1, len(path_components) + 1)
+        ]
+        along = {}
+        for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path):
+            if page.url_path in along:
+                # Two pages with one URL (slugs repeated by an import): Wagtail's own walk
+                # decides, as it would without this mixin.
+                return super().route(request, path_components)
+            along[page.url_path] = page
+        parent = self
+        for depth, prefix in enumerate(prefixes):
+            page = along.get(prefix)
+            if page is None:
+                raise Http404
+            if page.depth != parent.depth + 1:
+                return super().route(request, path_components)
+            page._cached_parent_obj = parent
+            remaining = path_components[depth + 1 :]
+            if remaining:
+                kind = page.specific_class
+                routable = not routes_like_page(kind)
+                if routable and routable_match(page, kind, remaining) is not False:
+                    return page.specific.route(request, remaining)
+            parent = page
+        return parent.specific.route(request, [])

@@ -1,0 +1,130 @@
+"""Routing by the pages' URL paths (core/routing.py) decides as Wagtail's own walk does."""
+
+import pytest
+from django.db import connection
+from django.http import Http404
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from articles.models import ArticleIndexPage
+from home.pages import ContentPage
+
+pytestmark = pytest.mark.django_db
+
+
+def outcome(route, home, path):
+    """What routing `path` below `home` gives: the page, its sub-route's view, or 404."""
+    request = RequestFactory().get("/" + path)
+    try:
+        result = route(home, request, [part for part in path.split("/") if part])
+    except Http404:
+        return "404"
+    view = result.args[0].__name__ if result.args else None
+    return (result.page.pk, type(result.page).__name__, view)
+
+
+def both(home, path):
+    ours = outcome(type(home).route, home, path)
+    wagtails = outcome(Page.route, home, path)
+    assert ours == wagtails, path
+    return ours
+
+
+@pytest.fixture
+def tree(home, news_index, article_factory):
+    """Live and draft pages, a routable section, a draft section with a live child, and a
+    child named like the section's feed route."""
+    article = article_factory(slug="bai-mot")
+    draft = article_factory(slug="ban-nhap", publish_it=False)
+    named_like_feed = article_factory(slug="rss")
+    hidden_section = home.add_child(
+        instance=ArticleIndexPage(title="Chuyên mục nháp", slug="nhap", live=False)
+    )
+    hidden_section.save_revision()
+    under_hidden = article_factory(slug="con", parent=hidden_section)
+    about = home.add_child(instance=ContentPage(title="Giới thiệu", slug="gioi-thieu"))
+    about.save_revision().publish()
+    deep = about.add_child(instance=ContentPage(title="Sâu", slug="sau"))
+    deep.save_revision().publish()
+    return {
+        "article": article,
+        "draft": draft,
+        "named_like_feed": named_like_feed,
+        "hidden_section": hidden_section,
+        "under_hidden": under_hidden,
+        "deep": deep,
+    }
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "tin-tuc/",
+        "tin-tuc/bai-mot/",
+        "tin-tuc/ban-nhap/",
+        "tin-tuc/rss/",
+        "tin-tuc/atom/",
+        "tin-tuc/khong-co/",
+        "tin-tuc/bai-mot/thua/",
+        "khong-co/bai-mot/",
+        "nhap/",
+        "nhap/con/",
+        "nhap/rss/",
+        "gioi-thieu/",
+        "gioi-thieu/sau/",
+        "gioi-thieu/sau/sau/",
+    ],
+)
+def test_every_path_routes_as_wagtail_routes_it(tree, home, path):
+    both(home, path)
+
+
+def test_a_sub_route_comes_before_a_child_of_the_same_name_while_the_section_is_live(
+    tree, home, news_index
+):
+    assert both(home, "tin-tuc/rss/") == (news_index.pk, "ArticleIndexPage", "rss_feed")
+    news_index.unpublish()
+    home.refresh_from_db()
+    assert both(home, "tin-tuc/rss/")[0] == tree["named_like_feed"].pk
+
+
+def test_a_live_page_under_a_draft_section_is_served(tree, client):
+    assert client.get("/nhap/con/").status_code == 200
+    assert client.get("/nhap/").status_code == 404
+
+
+def test_an_article_costs_two_routing_queries_however_deep(tree, home):
+    request = RequestFactory().get("/tin-tuc/bai-mot/")
+    with CaptureQueriesContext(connection) as queries:
+        result = home.route(request, ["tin-tuc", "bai-mot"])
+    assert result.page.pk == tree["article"].pk
+    assert len(queries) == 2
+    with CaptureQueriesContext(connection) as queries:
+        result = home.route(RequestFactory().get("/"), ["gioi-thieu", "sau"])
+    assert result.page.pk == tree["deep"].pk
+    assert len(queries) == 2
+
+
+def test_a_moved_or_renamed_page_is_routed_at_its_new_address_only(tree, home):
+    article = tree["article"]
+    article.move(tree["hidden_section"], pos="last-child")
+    assert both(home, "tin-tuc/bai-mot/") == "404"
+    assert both(home, "nhap/bai-mot/")[0] == article.pk
+    article.refresh_from_db()
+    article.slug = "bai-moi"
+    article.save_revision().publish()
+    assert both(home, "nhap/bai-mot/") == "404"
+    assert both(home, "nhap/bai-moi/")[0] == article.pk
+
+
+def test_pages_sharing_one_url_are_left_to_wagtails_walk(tree, home):
+    """Slugs repeated under one parent (written past Wagtail's validation) are Wagtail's
+    case: both walks fail the same way."""
+    article = tree["article"]
+    Page.objects.filter(pk=tree["draft"].pk).update(slug=article.slug, url_path=article.url_path)
+    with pytest.raises(Page.MultipleObjectsReturned):
+        type(home).route(home, RequestFactory().get("/"), ["tin-tuc", "bai-mot"])
+    with pytest.raises(Page.MultipleObjectsReturned):
+        Page.route(home, RequestFactory().get("/"), ["tin-tuc", "bai-mot"])
