@@ -1,8 +1,11 @@
 """Measuring with wrk: requests per second and latency of each URL, cached and at the
-origin, and how soon a publish shows through nginx's cache.
+origin, how soon a publish shows through nginx's cache, and how many of the readers arriving
+together after it reach the origin.
 """
 
+import collections
 import re
+import threading
 import time
 
 from stack import (
@@ -20,6 +23,8 @@ from stack import (
     shell,
 )
 
+# Readers arriving together at a page a publish has just purged (issue 21).
+STAMPEDE_READERS = 50
 # wrk prints p50/p75/p90/p99 only: this script adds p95 (microseconds).
 WRK_P95_SCRIPT = """
 done = function(summary, latency, requests)
@@ -100,12 +105,10 @@ def measure(urls):
     return static, rows
 
 
-def publish_visibility(path):
-    """Seconds from a publish to the cached page showing it (purge through nginx)."""
-    nginx = f"http://127.0.0.1:{NGINX_PORT}"
-    fetch(nginx + path)
-    status, headers, _body = fetch(nginx + path)
-    marker = f"Đã cập nhật {int(time.time())}"
+def publish(path):
+    """Publish the page at `path` again with a new title, purging through nginx: the
+    marker in its title and the time the publish returned."""
+    marker = f"Đã cập nhật {time.time():.3f}"
     published_at = float(
         shell(
             "import time\n"
@@ -117,6 +120,15 @@ def publish_visibility(path):
             purge=True,
         )
     )
+    return marker, published_at
+
+
+def publish_visibility(path):
+    """Seconds from a publish to the cached page showing it (purge through nginx)."""
+    nginx = f"http://127.0.0.1:{NGINX_PORT}"
+    fetch(nginx + path)
+    fetch(nginx + path)
+    marker, published_at = publish(path)
     deadline = time.time() + 60
     while time.time() < deadline:
         _status, headers, body = fetch(nginx + path)
@@ -124,3 +136,27 @@ def publish_visibility(path):
             return max(time.time() - published_at, 0.0), headers.get("X-Cache-Status", "")
         time.sleep(0.1)
     return None, ""
+
+
+def stampede(path, readers=STAMPEDE_READERS):
+    """`readers` concurrent readers of `path` through nginx right after a publish purged it:
+    how many answers of each (status, X-Cache-Status) they got, and whether every one
+    showed the publish. A MISS is an answer nginx fetched from the origin."""
+    nginx = f"http://127.0.0.1:{NGINX_PORT}"
+    fetch(nginx + path)
+    marker, _published_at = publish(path)
+    start = threading.Barrier(readers)
+    answers = []
+
+    def read():
+        start.wait()
+        status, headers, body = fetch(nginx + path)
+        answers.append((status, headers.get("X-Cache-Status", ""), marker in body.decode()))
+
+    threads = [threading.Thread(target=read) for _ in range(readers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    counts = collections.Counter((status, cache) for status, cache, _fresh in answers)
+    return dict(counts), all(fresh for _status, _cache, fresh in answers)

@@ -29,7 +29,7 @@ def machine_notes():
     ]
 
 
-def table(size, static, rows, generation_seconds, visibility):
+def table(size, static, rows, generation_seconds, visibility, rush):
     def ratio(figure):
         share = 100 * figure["rps"] / static["rps"]
         return f"{share:.1f}%" if share >= 1 else f"{share:.3f}%"
@@ -70,8 +70,26 @@ def table(size, static, rows, generation_seconds, visibility):
             f"A publish was visible through the cache {seconds:.2f} s after it returned "
             f"(cache status of the fresh answer: {cache_status or 'none'})."
         )
+    lines.append(stampede_line(rush))
     lines.append("")
     return lines
+
+
+def stampede_line(rush):
+    counts, all_fresh = rush
+    readers = sum(counts.values())
+    answers = ", ".join(
+        f"{count} × {status} {cache or 'no cache status'}"
+        for (status, cache), count in sorted(counts.items(), key=lambda item: -item[1])
+    )
+    # nginx fetched these from the origin; HIT, STALE and UPDATING came from its cache.
+    fetched = ("MISS", "EXPIRED", "BYPASS")
+    origin = sum(count for (_status, cache), count in counts.items() if cache in fetched)
+    return (
+        f"{readers} readers together right after a publish purged the article: {answers}; "
+        f"{origin} reached the origin; "
+        f"{'every one' if all_fresh else '**not** every one'} showed the publish."
+    )
 
 
 def comparison_section(lines):

@@ -40,7 +40,7 @@ import argparse
 
 import stack
 from compare import compare
-from measuring import WRK_P95_SCRIPT, measure, publish_visibility
+from measuring import WRK_P95_SCRIPT, measure, publish_visibility, stampede
 from report import (
     comparison_section,
     registry_section,
@@ -86,9 +86,10 @@ def main():
             processes.nginx()
             static, rows = measure(read_urls(values))
             visibility = publish_visibility(values["article_url"])
+            rush = stampede(values["article_url"])
         finally:
             processes.stop()
-        sections.append(table(size, static, rows, generation_seconds, visibility))
+        sections.append(table(size, static, rows, generation_seconds, visibility, rush))
         for row in rows:
             if row["name"] == "search" and "uncached" in row:
                 search_p95[size] = row["uncached"]["p95"]

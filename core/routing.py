@@ -14,7 +14,9 @@ making the same decisions as the pages' own `route` methods:
 - the last page's own `route` decides whether it is served (live, or a routable index).
 
 Only the last page's specific object is read (one more query); the pages on the way stay
-generic. The mixin goes on the page at the root of each locale's tree (`HomePage`).
+generic. The page served keeps its locale and its ancestors below the root as read here
+(`routed_ancestors`, for `{% breadcrumb_ancestors %}`). The mixin goes on the page at the
+root of each locale's tree (`HomePage`).
 """
 
 from django.http import Http404
@@ -56,7 +58,8 @@ class DirectRoutingMixin:
             for depth in range(1, len(path_components) + 1)
         ]
         along = {}
-        for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path):
+        pages = Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        for page in pages.select_related("locale"):
             if page.url_path in along:
                 # Two pages with one URL (slugs repeated by an import): Wagtail's own walk
                 # decides, as it would without this mixin.
@@ -77,4 +80,8 @@ class DirectRoutingMixin:
                 if routable and routable_match(page, kind, remaining) is not False:
                     return page.specific.route(request, remaining)
             parent = page
-        return parent.specific.route(request, [])
+        served = parent.specific
+        # What the templates read of the page and its ancestors, already here.
+        served.locale = parent.locale
+        served.routed_ancestors = [self, *(along[prefix] for prefix in prefixes[:-1])]
+        return served.route(request, [])

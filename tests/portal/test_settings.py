@@ -17,7 +17,7 @@ DEPLOY_ENV = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 # Whatever runs the tests: the cache and the number of workers are the test's to set.
-UNSET = ("REDIS_URL", "WEB_CONCURRENCY", "WAGTAILADMIN_BASE_URL")
+UNSET = ("REDIS_URL", "WEB_CONCURRENCY", "WAGTAILADMIN_BASE_URL", "RESPONSE_CACHE_SECONDS")
 
 
 def run_manage(*args, env):
@@ -126,3 +126,20 @@ def test_vietnamese_is_the_default_language(settings):
     assert settings.USE_TZ is True
     assert [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES] == ["vi", "en"]
     assert "wagtail_localize" in settings.INSTALLED_APPS
+
+
+SHOW_RESPONSE_CACHE = "from django.conf import settings; print(settings.RESPONSE_CACHE_SECONDS)"
+
+
+def test_production_keeps_whole_answers_as_long_as_nginx_may_unless_told_otherwise():
+    kept = run_manage("shell", "-c", SHOW_RESPONSE_CACHE, env=DEPLOY_ENV)
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stdout.split()[-1] == "3600"
+    off = run_manage(
+        "shell", "-c", SHOW_RESPONSE_CACHE, env={**DEPLOY_ENV, "RESPONSE_CACHE_SECONDS": "0"}
+    )
+    assert off.stdout.split()[-1] == "0"
+    development = run_manage(
+        "shell", "-c", SHOW_RESPONSE_CACHE, env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    )
+    assert development.stdout.split()[-1] == "0"

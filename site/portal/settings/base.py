@@ -357,8 +357,9 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Django's cache; any publish or snippet change replaces them at once (core/fragments.py).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # Whole anonymous answers kept in Django's cache (core/response_cache.py): at most this many
-# seconds and never longer than their s-maxage; 0 (the default until the whole suite has run
-# with it on) turns it off. The first requests after a change wait up to
+# seconds and never longer than their s-maxage; 0 turns it off, the default in development
+# and tests (a template edited shows at once; tests read each render's context). Production
+# keeps them (production.py). The first requests after a change wait up to
 # RESPONSE_CACHE_WAIT_SECONDS for the one that renders.
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "0"))
 RESPONSE_CACHE_WAIT_SECONDS = float(os.environ.get("RESPONSE_CACHE_WAIT_SECONDS", "5"))

@@ -40,6 +40,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# Whole anonymous answers in Django's cache (core/response_cache.py), as long as nginx may
+# keep them (HTTP_CACHE_S_MAXAGE): any change replaces them all at once.
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "3600"))
+
 # Renditions' database rows cached in Redis (Wagtail's `renditions` alias): a page's images
 # then cost no query once drawn. A day; a deleted rendition is purged from it by Wagtail.
 if REDIS_URL:
