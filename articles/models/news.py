@@ -278,13 +278,18 @@ class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, Page):
         )
         tag_ids = [tag.pk for tag in self.tag_list]
         agency_ids = [agency.pk for agency in self.live_related_agencies]
-        # Ids first, then one fetch with images: the same queries however many are related.
+        # Ids first (the newest only when fewer are related), then one fetch with images: at
+        # most the same queries however many are related.
         related_ids = list(
             others.filter(Q(tags__in=tag_ids) | Q(related_agencies__agency__in=agency_ids))
             .distinct()
             .values_list("pk", flat=True)[:limit]
         )
-        newest_ids = list(others.exclude(pk__in=related_ids).values_list("pk", flat=True)[:limit])
+        newest_ids = []
+        if len(related_ids) < limit:
+            newest_ids = list(
+                others.exclude(pk__in=related_ids).values_list("pk", flat=True)[:limit]
+            )
         ids = (related_ids + newest_ids)[:limit]
         pages = {
             page.pk: page
