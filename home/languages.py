@@ -106,13 +106,21 @@ def language_versions(context):
         translations = page_translations(request, page)
     else:
         translations = view_translations(request)
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    languages = get_content_languages()
+    # The locales are read only for a language the page has no translation in (its home).
+    missing = set(languages) - set(translations)
+    locales = {}
+    if missing:
+        locales = {
+            locale.language_code: locale
+            for locale in Locale.objects.filter(language_code__in=missing)
+        }
     current = page.locale.language_code if page is not None else active_language()
     versions = []
     # Each language in its own name (settings.LANGUAGES), whatever the page's language; the
     # admin names them in its own (WAGTAIL_CONTENT_LANGUAGES).
     native_names = dict(settings.LANGUAGES)
-    for code, name in get_content_languages().items():
+    for code, name in languages.items():
         target, path = translations.get(code, (None, ""))
         if code in translations and target is None:
             url, full_url = path, origin.absolute_url(path)
