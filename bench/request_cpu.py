@@ -1,18 +1,22 @@
 """CPU time per uncached request, in this process: repeatable on a loaded machine, unlike wrk.
 
-    .venv/bin/python bench/request_cpu.py [--iterations 30] [--profile NAME] [URL names...]
+    .venv/bin/python bench/request_cpu.py [--iterations 30] [--cold] [--profile NAME] [names...]
 
 Runs the production settings against PostgreSQL (PROFILE_DATABASE_URL, default the bench's
 perf_bench_100000) and Redis (PROFILE_REDIS_URL, default db 4), requests every URL of
 bench/urls.txt with Django's test client `--iterations` times after two warm-up requests,
 and prints the median and 90th percentile of the process's CPU time per request (the
 database's own work is in another process: the wall time is printed beside it) and the
-number of SQL queries. `--profile NAME` prints cProfile's top functions for that URL.
+number of SQL queries. Whole answers are not kept (RESPONSE_CACHE_SECONDS=0): every request
+renders, with the fragments in Django's cache warm, or with every cache emptied before each
+request (`--cold`, outside the timing). `--profile NAME` prints cProfile's top functions for
+that URL.
 Nothing is written: a page view's visit count goes to the cache only.
 """
 
 import argparse
 import cProfile
+import functools
 import os
 import pstats
 import statistics
@@ -42,9 +46,23 @@ os.environ.update(
         "DJANGO_MEDIA_ROOT": os.environ.get("PROFILE_MEDIA_ROOT", "/var/tmp/portal-bench/media"),
         "WAGTAILFRONTENDCACHE_URL": "",
         "VISITS_FOLD_INTERVAL": "0",
+        # Each request renders: whole answers kept by Django (core.response_cache) would
+        # measure a cache hit from the third request on.
+        "RESPONSE_CACHE_SECONDS": "0",
         "DJANGO_LOG_LEVEL": "ERROR",
     }
 )
+
+
+def profile(request, before_each, args):
+    """cProfile's top functions over `args.iterations` calls of `request`."""
+    profiler = cProfile.Profile()
+    for _ in range(args.iterations):
+        before_each()
+        profiler.enable()
+        request()
+        profiler.disable()
+    pstats.Stats(profiler).sort_stats(args.sort).print_stats(45)
 
 
 def main():
@@ -53,11 +71,15 @@ def main():
     parser.add_argument("--iterations", type=int, default=30)
     parser.add_argument("--profile", help="print cProfile's top functions for this URL name")
     parser.add_argument("--sort", default="cumulative", help="cProfile's sort order")
+    parser.add_argument(
+        "--cold", action="store_true", help="empty Django's caches before each request"
+    )
     args = parser.parse_args()
 
     import django
 
     django.setup()
+    from django.core.cache import caches
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -70,6 +92,12 @@ def main():
     exec(SAMPLE_URLS_CODE, namespace)
     urls = read_urls(namespace["values"])
     client = Client(HTTP_HOST="localhost")
+
+    def empty_caches():
+        if args.cold:
+            for cache in caches.all():
+                cache.clear()
+
     print(f"{'URL':<24} {'status':>6} {'CPU p50':>8} {'CPU p90':>8} {'wall p50':>9} {'queries':>8}")
     for name, path in urls:
         if args.names and name not in args.names:
@@ -78,10 +106,12 @@ def main():
             response = client.get(path)
         cpu, wall = [], []
         for _ in range(args.iterations):
+            empty_caches()
             started_cpu, started = time.process_time(), time.perf_counter()
             response = client.get(path)
             cpu.append(1000 * (time.process_time() - started_cpu))
             wall.append(1000 * (time.perf_counter() - started))
+        empty_caches()
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
         print(
@@ -90,12 +120,7 @@ def main():
             f"{len(queries):>8}"
         )
         if name == args.profile:
-            profiler = cProfile.Profile()
-            profiler.enable()
-            for _ in range(args.iterations):
-                client.get(path)
-            profiler.disable()
-            pstats.Stats(profiler).sort_stats(args.sort).print_stats(45)
+            profile(functools.partial(client.get, path), empty_caches, args)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ fragment expires at the banners' next scheduled start or end, the announcements 
 kept per day (announcements are valid until a date).
 """
 
+import datetime
 import hashlib
 import uuid
 
@@ -81,21 +82,47 @@ def invalidate(**kwargs):
     transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
 
 
+def note_change(request, when):
+    """The page being made for `request` changes by itself at `when` (an aware datetime, or
+    None: never): CacheHeadersMiddleware lets shared caches, and `core.response_cache`,
+    keep its answer no longer."""
+    if request is None or when is None:
+        return
+    current = getattr(request, "_portal_next_change", None)
+    if current is None or when < current:
+        request._portal_next_change = when
+
+
+def next_change(request):
+    """The earliest time noted by `note_change` for this request, or None."""
+    return getattr(request, "_portal_next_change", None)
+
+
+def next_midnight():
+    """The start of tomorrow in the portal's time zone: when a page showing today's date
+    changes."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+
+
 def cached(request, parts, compute, until=None):
     """`compute()`, kept in the cache under `parts` and the current version.
 
     `until()`, called when computing, may return when the value changes by itself (a
-    banner's schedule): it is kept no longer.
+    banner's schedule): it is kept no longer, and neither is the answer of any request that
+    shows it (`note_change`).
     """
     key = "portal:fragment:" + ":".join(str(part) for part in (current_version(request), *parts))
     entry = cache.get(key)
     # The change time is kept with the value and checked by this clock, not left to the
     # cache's expiry alone (Redis's clock, whole seconds).
     if entry is not None and (entry[1] is None or timezone.now() < entry[1]):
+        note_change(request, entry[1])
         return entry[0]
     value = compute()
     timeout = settings.FRAGMENT_CACHE_SECONDS
     change = until() if until is not None else None
+    note_change(request, change)
     if change is not None:
         timeout = max(0, min(timeout, int((change - timezone.now()).total_seconds())))
     if timeout:

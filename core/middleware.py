@@ -6,6 +6,8 @@ s-maxage=HTTP_CACHE_S_MAXAGE`: browsers keep it briefly (a purge cannot reach th
 caches long (publishing purges them, see `core.purging`). URLs with a query string, which
 purging cannot all name (`?page=7`, `?fields=*`), get `HTTP_CACHE_S_MAXAGE_QUERY`. API
 answers keep the max-age their views set (API_CACHE_MAX_AGE) and get the same s-maxage.
+A page that changes by itself before then (a banner's scheduled end, the date line at
+midnight: `core.fragments.note_change`) is kept no longer, since no publish purges it.
 
 Everything else is `private, no-store`: logged-in users (the admin, previews, the userbar),
 readers holding a real session (a page password passed), responses that set a cookie (a
@@ -34,8 +36,11 @@ import time
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
+
+from . import fragments
 
 PUBLIC_STATUS_CODES = {200}
 NEVER_CACHED = "private, no-store"
@@ -193,14 +198,19 @@ class CacheHeadersMiddleware:
         s_maxage = (
             settings.HTTP_CACHE_S_MAXAGE_QUERY if request.GET else settings.HTTP_CACHE_S_MAXAGE
         )
+        max_age = settings.HTTP_CACHE_MAX_AGE
+        # What the page shows changes by itself then (a banner's end, tomorrow's date): no
+        # cache may keep it longer, since no publish will purge it.
+        change = fragments.next_change(request)
+        if change is not None:
+            left = max(0, int((change - timezone.now()).total_seconds()))
+            s_maxage, max_age = min(s_maxage, left), min(max_age, left)
         if response.has_header("Cache-Control"):
             # A view chose its own (the API: max-age=API_CACHE_MAX_AGE).
             if "s-maxage" not in response["Cache-Control"]:
                 patch_cache_control(response, s_maxage=s_maxage)
         else:
-            patch_cache_control(
-                response, public=True, max_age=settings.HTTP_CACHE_MAX_AGE, s_maxage=s_maxage
-            )
+            patch_cache_control(response, public=True, max_age=max_age, s_maxage=s_maxage)
         remove_vary(response, "Cookie")
 
     def make_private(self, response):

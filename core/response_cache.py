@@ -107,7 +107,8 @@ class ResponseCacheMiddleware:
 
     Sits just below WhiteNoise and above MarkupCleaningMiddleware and
     CacheHeadersMiddleware: it keeps answers as they decided them, and a hit skips them,
-    the session, locale, CSRF and authentication middleware and the view.
+    the session, locale, CSRF and authentication middleware, the anonymous rate limit (a
+    kept answer costs the origin no more than nginx's would) and the view.
     """
 
     def __init__(self, get_response):

@@ -1,6 +1,10 @@
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import timezone
+from freezegun import freeze_time
 from wagtail.models import Locale, Page, Site
 
 from core import origin
@@ -102,3 +106,12 @@ def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser(
         username="sieuquantri", email="root@example.gov.vn", password=PASSWORD
     )
+
+
+@pytest.fixture
+def local_midday():
+    """Time runs on from today's noon in the portal's time zone: a page's cache lifetime,
+    cut at midnight (its date line changes then), is the settings' own."""
+    noon = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(12)))
+    with freeze_time(noon, tick=True):
+        yield noon

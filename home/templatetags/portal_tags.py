@@ -41,9 +41,11 @@ def public_url(path):
     return origin.absolute_url(path)
 
 
-@register.simple_tag
-def date_line():
-    """Today's date in the portal's time zone, in the active language, in a <time> element."""
+@register.simple_tag(takes_context=True)
+def date_line(context):
+    """Today's date in the portal's time zone, in the active language, in a <time> element:
+    the answer changes at midnight (`fragments.note_change`)."""
+    fragments.note_change(context.get("request"), fragments.next_midnight())
     today = portal_now().date()
     return format_html(
         '<time class="date-line" datetime="{}" data-date-line>{}</time>',

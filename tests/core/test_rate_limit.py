@@ -117,3 +117,15 @@ def test_redis_down_lets_every_request_through(client, db, redis_down):
     with redis_down:
         for _ in range(6):
             assert get(client, API).status_code == 200
+
+
+def test_a_client_past_its_limit_is_still_answered_what_django_keeps(client, db, clock, settings):
+    """A kept answer (core.response_cache) costs the origin what nginx's would: it is not
+    counted; whatever must be rendered is."""
+    settings.RESPONSE_CACHE_SECONDS = 3600
+    for _ in range(5):
+        assert get(client, API).status_code == 200  # rendered once, then kept
+    assert get(client, f"{API}?limit=1").status_code == 200
+    assert get(client, f"{API}?limit=2").status_code == 200
+    assert get(client, f"{API}?limit=3").status_code == 429
+    assert get(client, API).status_code == 200

@@ -1,6 +1,8 @@
 """Whole anonymous answers from Django's cache: kept, shared only where nothing is personal,
 replaced at once by any change, and rendered once by the first readers after one."""
 
+import datetime
+import re
 import threading
 
 import pytest
@@ -8,6 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from freezegun import freeze_time
 from wagtail import hooks
 from wagtail.models import Collection, Locale, Page, PageViewRestriction
 
@@ -15,6 +19,7 @@ from articles.models import EventReportPage
 from demo.content import DemoContent
 from demo.data import SEED_SLUG
 from home.models import PortalSettings
+from snippets.models import Banner
 
 EMC = "https://emc.example.gov.vn/tracking/emc.js?id=123"
 
@@ -37,6 +42,7 @@ def queries_of(client, url, **headers):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("local_midday")
 def test_a_second_reader_is_answered_from_the_cache_with_the_same_answer(client, report):
     first, first_queries = queries_of(client, report.url)
     second, second_queries = queries_of(Client(), report.url)
@@ -174,3 +180,42 @@ def test_fifty_readers_after_a_change_cost_one_render(settings):
             reader.join()
     assert statuses == [200] * 50
     assert len(renders) == 1
+
+
+def lifetimes(response):
+    """(max-age, s-maxage) of a public answer."""
+    cache_control = response["Cache-Control"]
+    assert cache_control.startswith("public"), cache_control
+    return tuple(
+        int(re.search(rf"\b{name}=(\d+)", cache_control).group(1))
+        for name in ("max-age", "s-maxage")
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("local_midday")
+def test_a_banner_is_not_kept_past_its_end(client, home, make_banner):
+    """No publish purges a banner that ends on schedule: no cache may keep it longer."""
+    ends = timezone.now() + datetime.timedelta(minutes=2)
+    make_banner(Banner.Placement.HEADER, alt_text="Chào mừng Quốc khánh", ends_at=ends)
+    first = client.get("/")
+    assert "Chào mừng Quốc khánh" in first.content.decode()
+    assert all(0 < seconds <= 120 for seconds in lifetimes(first))
+    second = Client().get("/")  # from the cache, still before the end
+    assert "Chào mừng Quốc khánh" in second.content.decode()
+    with freeze_time(ends + datetime.timedelta(seconds=1)):
+        assert "Chào mừng Quốc khánh" not in Client().get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_page_is_kept_no_later_than_midnight_when_its_date_line_changes(client, report):
+    evening = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(), datetime.time(23, 59))
+    )
+    with freeze_time(evening):
+        before = client.get(report.url)
+        assert lifetimes(before) == (60, 60)
+        today = re.search(r"data-date-line>(.*?)<", before.content.decode()).group(1)
+    with freeze_time(evening + datetime.timedelta(minutes=2)):
+        after = Client().get(report.url).content.decode()
+        assert re.search(r"data-date-line>(.*?)<", after).group(1) != today

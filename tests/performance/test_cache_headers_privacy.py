@@ -22,6 +22,11 @@ NEVER = "private, no-store"
 PUBLIC = "public, max-age=60, s-maxage=3600"
 
 
+@pytest.fixture(autouse=True)
+def _midday(local_midday):
+    """Far from midnight, which cuts a page's lifetime (tests/core/test_response_cache.py)."""
+
+
 @pytest.fixture
 def reader(django_user_model):
     return django_user_model.objects.create_user("bandoc", "r@example.vn", "mật khẩu dài")

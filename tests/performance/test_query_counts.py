@@ -2,7 +2,7 @@
 
 Each URL is measured after 3 and after 30 load-test articles were added (with the demo
 world underneath); the listing shows every article on one page, so the number of items
-shown grows tenfold while the count of queries must stay the same.
+shown grows tenfold while the count of queries must not grow.
 """
 
 import io
@@ -80,4 +80,7 @@ def test_query_counts_do_not_grow_with_content(client, demo_content):
     add_articles(27)
     many = measure(client)
     assert NewsArticlePage.objects.count() >= 30
-    assert many == few
+    # None grows; an article's related list needs one query fewer once three articles share
+    # its tags or agencies (the newest fill a shorter one).
+    assert {name: (few[name], count) for name, count in many.items() if count > few[name]} == {}
+    assert {few[name] - count for name, count in many.items()} <= {0, 1}
