@@ -85,19 +85,36 @@ def lifetime(response):
     return min(int(match.group(1)), settings.RESPONSE_CACHE_SECONDS)
 
 
-def frozen(request, response):
+def frozen(request, response, seconds):
     return {
         "status": response.status_code,
         "headers": list(response.headers.items()),
         "content": response.content,
         "csp_sources": security.added_sources(request),
+        "expires": time.time() + seconds,
     }
 
 
+def fresh(entry):
+    """`entry` while it may still be served, else None. Its expiry is checked here, by this
+    process's clock, not left to the cache's (Redis expires keys by its own)."""
+    if entry is None or time.time() >= entry["expires"]:
+        return None
+    return entry
+
+
 def thawed(request, entry):
+    """The kept answer, its lifetimes counted down: a cache in front keeps it no longer than
+    its first render allowed (a banner's end, midnight)."""
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
+    left = max(0, int(entry["expires"] - time.time()))
+    response["Cache-Control"] = re.sub(
+        r"\b(s-maxage|max-age)=(\d+)",
+        lambda match: f"{match.group(1)}={min(int(match.group(2)), left)}",
+        response["Cache-Control"],
+    )
     security.restore_added_sources(request, entry["csp_sources"])
     return response
 
@@ -118,7 +135,7 @@ class ResponseCacheMiddleware:
         key = response_key(request)
         if key is None:
             return self.get_response(request)
-        entry = cache.get(key)
+        entry = fresh(cache.get(key))
         rendering = False
         if entry is None:
             rendering = cache.add(f"{key}:rendering", 1, self.wait_seconds())
@@ -130,7 +147,7 @@ class ResponseCacheMiddleware:
             response = self.get_response(request)
             seconds = lifetime(response)
             if seconds:
-                cache.set(key, frozen(request, response), seconds)
+                cache.set(key, frozen(request, response, seconds), seconds)
             elif rendering:
                 # The requests waiting for this answer render for themselves at once.
                 cache.set(f"{key}:not-kept", 1, self.wait_seconds())
@@ -149,7 +166,7 @@ class ResponseCacheMiddleware:
         while time.monotonic() < deadline:
             time.sleep(POLL_SECONDS)
             entries = cache.get_many([key, f"{key}:not-kept", f"{key}:rendering"])
-            if key in entries:
+            if fresh(entries.get(key)) is not None:
                 return entries[key]
             if f"{key}:not-kept" in entries or f"{key}:rendering" not in entries:
                 return None

@@ -11,7 +11,9 @@ making the same decisions as the pages' own `route` methods:
   it, before its children, as Wagtail's mixin does (only while it is live);
 - a page whose class routes in its own way (another `route` or `resolve_subpage`) is
   handed the rest of the path, and routes it as Wagtail does from there;
-- the last page's own `route` decides whether it is served (live, or a routable index).
+- the last page's own `route` decides whether it is served (live, or a routable index);
+- a path naming no page, or a page whose `url_path` is out of step with the tree, is left to
+  Wagtail's walk, which answers from the tree itself.
 
 Only the last page's specific object is read (one more query); the pages on the way stay
 generic. The page served keeps its locale and its ancestors below the root as read here
@@ -19,10 +21,13 @@ generic. The page served keeps its locale and its ancestors below the root as re
 root of each locale's tree (`HomePage`).
 """
 
-from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+
+# Deeper paths (no page of the portal is) are left to Wagtail's walk, which stops at the first
+# missing slug, instead of a query naming every prefix.
+MAX_DEPTH = 12
 
 
 def routes_like_page(kind):
@@ -53,12 +58,17 @@ class DirectRoutingMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        if len(path_components) > MAX_DEPTH:
+            return super().route(request, path_components)
         prefixes = [
             self.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
             for depth in range(1, len(path_components) + 1)
         ]
         along = {}
-        pages = Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        # `slug` is indexed, `url_path` is not: the slugs find the few candidates.
+        pages = Page.objects.filter(
+            slug__in=set(path_components), url_path__in=prefixes, path__startswith=self.path
+        )
         for page in pages.select_related("locale"):
             if page.url_path in along:
                 # Two pages with one URL (slugs repeated by an import): Wagtail's own walk
@@ -68,9 +78,13 @@ class DirectRoutingMixin:
         parent = self
         for depth, prefix in enumerate(prefixes):
             page = along.get(prefix)
-            if page is None:
-                raise Http404
-            if page.depth != parent.depth + 1:
+            if (
+                page is None
+                or page.slug != path_components[depth]
+                or page.path[: -Page.steplen] != parent.path
+            ):
+                # No such page, or a URL path out of step with the tree (written past
+                # Wagtail): Wagtail's walk follows the tree and answers.
                 return super().route(request, path_components)
             page._cached_parent_obj = parent
             remaining = path_components[depth + 1 :]

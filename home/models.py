@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from articles.blocks import RICH_TEXT_FEATURES
 from articles.models import AnnouncementPage, ArticleIndexPage, NewsArticlePage, with_listing_images
+from core import fragments
 from core.routing import DirectRoutingMixin
 from core.visibility import visible_pages
 from snippets.models import Banner
@@ -92,6 +93,13 @@ class HomePage(DirectRoutingMixin, Page):
         """The first article section under this home page, for the "All news" link."""
         return visible_pages(self.get_children()).type(ArticleIndexPage).first()
 
+    def home_banners(self, request):
+        """The home page's own banners; the answer is kept no longer than they stay as
+        they are (`fragments.note_change`)."""
+        shown, change = Banner.objects.shown_in((Banner.Placement.HOME,), self.locale_id)
+        fragments.note_change(request, change)
+        return shown[Banner.Placement.HOME]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -99,7 +107,7 @@ class HomePage(DirectRoutingMixin, Page):
             featured_articles=self.featured_articles(),
             # The sidebar's announcements box (base.html) uses these instead of querying again.
             current_announcements=current_announcements(self.locale_id),
-            home_banners=list(Banner.objects.shown(Banner.Placement.HOME, self.locale_id)),
+            home_banners=self.home_banners(request),
             news_index=self.news_index(),
         )
         return context

@@ -1,11 +1,9 @@
 """Banners, and the one rule for which of them show and where each leads.
 
 - `Banner.objects.visible()`: published and inside their schedule (the API's banners);
-- `Banner.objects.shown(placement, locale_id)`: what a page of that locale shows in that
-  placement, in order, ready to render (`HomePage`);
-- `Banner.objects.shown_in(placements, locale_id)`: the same for several placements at once
-  (every page's header and sidebar, `portal_tags`), with the time that set next changes by
-  itself (the cached fragment's expiry);
+- `Banner.objects.shown_in(placements, locale_id)`: what a page of that locale shows in each
+  of those placements, in order, ready to render (`portal_tags`, `HomePage`), with the time
+  that set next changes by itself (when the page's answer stops being true);
 - `banner.target_url(request)`: where a banner leads (the templates; the API with `full`).
 """
 
@@ -39,12 +37,6 @@ class BannerQuerySet(PublishedQuerySet):
             .filter(Q(starts_at__isnull=True) | Q(starts_at__lte=at))
             .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=at))
         )
-
-    def shown(self, placement, locale_id, at=None):
-        """The visible banners of one placement and locale, in order, with their link page
-        and the placement's renditions: two queries whatever their number (banners with
-        their images, renditions)."""
-        return self.shown_in((placement,), locale_id, at)[0][placement]
 
     def shown_in(self, placements, locale_id, at=None):
         """`{placement: shown banners}` for each of `placements`, and when that changes by

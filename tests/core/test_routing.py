@@ -5,10 +5,13 @@ from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from articles.models import ArticleIndexPage
+from core.templatetags.breadcrumbs import breadcrumb_ancestors
+from home.models import HomePage
 from home.pages import ContentPage
+from tests.restrictions import restrict
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +131,50 @@ def test_pages_sharing_one_url_are_left_to_wagtails_walk(tree, home):
         type(home).route(home, RequestFactory().get("/"), ["tin-tuc", "bai-mot"])
     with pytest.raises(Page.MultipleObjectsReturned):
         Page.route(home, RequestFactory().get("/"), ["tin-tuc", "bai-mot"])
+
+
+def test_a_private_page_is_still_guarded(tree, client):
+    restrict(tree["hidden_section"], PageViewRestriction.PASSWORD)
+    html = client.get("/nhap/con/").content.decode()
+    assert 'name="password"' in html
+    assert tree["under_hidden"].lead not in html
+
+
+def test_another_languages_tree_routes_only_its_own_pages(tree, home, locale_en):
+    english = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Home", slug="home-en", locale=locale_en)
+    )
+    english.save_revision().publish()
+    english = english.specific
+    assert both(english, "tin-tuc/bai-mot/") == "404"
+    assert both(english, "gioi-thieu/") == "404"
+
+
+def test_breadcrumbs_are_the_ancestors_wagtail_lists(tree, home):
+    request = RequestFactory().get("/")
+    for components in (["tin-tuc", "bai-mot"], ["gioi-thieu", "sau"], ["gioi-thieu"]):
+        page = home.route(request, components).page
+        expected = list(Page.objects.get(pk=page.pk).get_ancestors()[1:])
+        with CaptureQueriesContext(connection) as queries:
+            routed = breadcrumb_ancestors(page)
+        assert [(a.pk, a.title, a.url_path) for a in routed] == [
+            (a.pk, a.title, a.url_path) for a in expected
+        ]
+        assert len(queries) == 0
+
+
+def test_a_url_path_out_of_step_with_the_tree_is_left_to_wagtails_walk(tree, home):
+    """A page whose `url_path` names another parent (written past Wagtail) is not served
+    from there: Wagtail's walk follows the tree."""
+    deep = tree["deep"]
+    Page.objects.filter(pk=deep.pk).update(url_path=home.url_path + "tin-tuc/sau/")
+    assert both(home, "tin-tuc/sau/") == "404"
+    assert both(home, "gioi-thieu/sau/")[0] == deep.pk
+
+
+def test_a_path_deeper_than_any_page_is_left_to_wagtails_walk(tree, home):
+    path = "gioi-thieu/" + "sau/" * 40
+    request = RequestFactory().get("/" + path)
+    with CaptureQueriesContext(connection) as queries, pytest.raises(Http404):
+        home.route(request, path.strip("/").split("/"))
+    assert len(queries) <= 6
