@@ -11,7 +11,24 @@ from core import origin
 from demo.content import DemoContent
 from demo.english import EnglishDemo
 from home.models import HomePage
+from tests import worlds
 from tests.roles import ADMINISTRATORS, EDITORS, MODERATORS, PASSWORD, member_of
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _demo_worlds(django_db_setup, django_db_blocker):
+    """The demo worlds this process shares between tests (see tests/worlds.py)."""
+    worlds.current = worlds.Worlds(django_db_blocker)
+    yield
+    worlds.current.close()
+    worlds.current = None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of the test (its transaction included), open the world it wants."""
+    if worlds.current is not None:
+        worlds.current.switch(worlds.wanted(item))
 
 
 @pytest.fixture(autouse=True)
@@ -23,25 +40,26 @@ def _clear_cache():
 
 
 @pytest.fixture
-def demo_content(db):
+def demo_content(db, request):
     """The Vietnamese demo world (the seed report, its agencies, bloc and sample news)."""
-    return DemoContent().load()
+    return worlds.shared("demo_content", request) or DemoContent().load()
 
 
 @pytest.fixture
-def demo_content_en(demo_content):
+def demo_content_en(demo_content, request):
     """The demo with its English translation, made with wagtail-localize (slower)."""
-    EnglishDemo(demo_content).load()
+    if not worlds.shared("demo_content_en", request):
+        EnglishDemo(demo_content).load()
     return demo_content
 
 
 @pytest.fixture
-def demo_legal(demo_content):
+def demo_legal(demo_content, request):
     """The demo's Văn bản section: about 30 documents with their files, two drafts (slower:
     the PDFs are drawn)."""
     from demo.legal import LegalDemo
 
-    return LegalDemo(demo_content).load()
+    return worlds.shared("demo_legal", request) or LegalDemo(demo_content).load()
 
 
 @pytest.fixture
@@ -115,3 +133,11 @@ def local_midday():
     noon = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(12)))
     with freeze_time(noon, tick=True):
         yield noon
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that share a demo world run one after another, so that it is loaded once per
+    run of them rather than once per test; the others, transactional ones among them, come
+    after (the order is otherwise kept)."""
+    order = {None: len(items)}
+    items.sort(key=lambda item: order.setdefault(worlds.wanted(item), len(order)))

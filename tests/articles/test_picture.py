@@ -57,13 +57,15 @@ def test_shared_seed_report_has_its_first_body_photo(client, seed_report):
 
 def test_home_page_and_listing_cards_show_the_seed_reports_photo(client, seed_report):
     photo = first_body_image(seed_report)
-    # Renditions are named after their image's file: "demo-101_x.2e16d0ba.format-jpeg...".
+    # Renditions are named after their image's file: "demo-101_x.2e16d0ba.format-jpeg...",
+    # with a suffix after the stem when a file of that name is left from an earlier test.
     stem = photo.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    rendition_of_photo = re.compile(rf"/{re.escape(stem)}(_[A-Za-z0-9]{{7}})?\.")
     for url in ("/", seed_report.get_parent().url):
         html = client.get(url).content.decode()
         cards = re.findall(r'<article class="article-card.*?</article>', html, re.S)
         for card in [card for card in cards if seed_report.url in card]:
-            assert "<picture>" in card and f"/{stem}." in card, url
+            assert "<picture>" in card and rendition_of_photo.search(card), url
 
 
 def test_feeds_enclose_the_seed_reports_photo(client, seed_report):

@@ -6,7 +6,6 @@ the accessibility audits also need axe-core (`make browser-deps`, or `npm ci` he
 Screenshots go to test-artifacts/ (TEST_ARTIFACTS_DIR), which git ignores.
 """
 
-import importlib
 import mimetypes
 import os
 import threading
@@ -14,10 +13,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
-from wagtail.models import Collection, Locale, Page
+
+from tests.migrated import restore_migrated_data
 
 # Playwright's sync API runs an event loop in the test's thread, which makes Django refuse
 # ORM calls there; the fixtures and assertions below still call the ORM synchronously.
@@ -35,28 +34,9 @@ DESKTOP = {"width": 1366, "height": 900}
 
 @pytest.fixture(autouse=True)
 def migrated_data(transactional_db):
-    """Puts back what the data migrations create, if a transactional test flushed it.
-
-    The live server needs a transactional database, and every transactional test ends by
-    emptying all tables: the root page and collection, the default locale, the editorial
-    groups and the workflow are then gone for the next one. (Serialized rollback cannot
-    help: a flush without it re-creates content types, which its reload then collides with.)
-    """
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    roles = importlib.import_module("editorial.migrations.0001_roles_and_moderation_workflow")
-    roles.set_up_roles(apps, None)
-    # What later migrations grant the roles (the registry's comments, the calendar's secretary
-    # and workflow, the links to portals) goes back too.
-    legal = importlib.import_module("legal_documents.migrations.0002_roles_for_legal_documents")
-    legal.grant(apps, None)
-    calendar = importlib.import_module("work_calendar.migrations.0001_work_calendar")
-    calendar.grant(apps, None)
-    links = importlib.import_module("home.migrations.0003_portal_chrome")
-    links.grant(apps, None)
+    """The live server needs a transactional database, which the test before may have
+    flushed: what the data migrations made goes back first."""
+    restore_migrated_data()
 
 
 @pytest.fixture(scope="session")
