@@ -9,6 +9,11 @@ replaces (`connect()`: a page published, unpublished, moved or deleted, a snippe
 portal settings saved or deleted), so the next request computes them again. A banner
 fragment expires at the banners' next scheduled start or end, the announcements box is
 kept per day (announcements are valid until a date).
+
+What changes by itself at a known time (a shown banner's next start or end, the header's
+date line at local midnight: `next_midnight`) is noted on the request (`note_change`, also
+for a fragment read from the cache), and `core.middleware.CacheHeadersMiddleware` keeps the
+whole answer no longer than that (`next_change`).
 """
 
 import datetime

@@ -35,13 +35,14 @@ def routes_like_page(kind):
     return kind is None or kind.route is Page.route
 
 
-def routable_match(page, kind, remaining):
-    """Whether a routable page of `kind` serves `remaining` from one of its sub-routes, as
-    `RoutablePageMixin.route` would decide; None when its class routes in its own way."""
+def hands_off(page, kind, remaining):
+    """Whether the rest of a path is the page's to route: its class routes in its own way,
+    or it is a live routable page with a sub-route for it (as `RoutablePageMixin.route`
+    decides, before its children)."""
     if kind.route is not RoutablePageMixin.route or (
         kind.resolve_subpage is not RoutablePageMixin.resolve_subpage
     ):
-        return None
+        return True
     if not page.live:
         return False
     try:
@@ -56,9 +57,7 @@ class DirectRoutingMixin:
     For a page that routes its children as `Page` does (not a routable page itself)."""
 
     def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        if len(path_components) > MAX_DEPTH:
+        if not path_components or len(path_components) > MAX_DEPTH:
             return super().route(request, path_components)
         prefixes = [
             self.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
@@ -90,8 +89,7 @@ class DirectRoutingMixin:
             remaining = path_components[depth + 1 :]
             if remaining:
                 kind = page.specific_class
-                routable = not routes_like_page(kind)
-                if routable and routable_match(page, kind, remaining) is not False:
+                if not routes_like_page(kind) and hands_off(page, kind, remaining):
                     return page.specific.route(request, remaining)
             parent = page
         served = parent.specific
