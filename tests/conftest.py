@@ -1,7 +1,9 @@
 import datetime
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from freezegun import freeze_time
@@ -60,6 +62,13 @@ def demo_legal(demo_content, request):
     from demo.legal import LegalDemo
 
     return worlds.shared("demo_legal", request) or LegalDemo(demo_content).load()
+
+
+@pytest.fixture
+def demo_loaded(db, request):
+    """The database as `manage.py load_demo_content` leaves it (every part of the demo)."""
+    if not worlds.shared("demo_loaded", request):
+        call_command("load_demo_content", stdout=StringIO())
 
 
 @pytest.fixture

@@ -47,7 +47,10 @@ def test_each_test_gets_its_own_copy_of_the_world_as_loaded(db):
     "fixtures, expected",
     [
         (("db", "demo_content"), ("demo_content",)),
-        (("demo_legal", "demo_content_en", "demo_content"), worlds.WORLD_FIXTURES),
+        (
+            ("demo_legal", "demo_content_en", "demo_content"),
+            ("demo_content", "demo_content_en", "demo_legal"),
+        ),
         (("demo_content", "local_midday"), None),
         (("demo_content", "home"), None),
         (("demo_content", "transactional_db"), None),

@@ -11,14 +11,22 @@ outlives the tests that asked for it.
 """
 
 import copy
+from io import StringIO
 
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connections, transaction
 
 from tests.migrated import restore_migrated_data
 
-# The fixtures whose content a world holds, in the order they are loaded.
-WORLD_FIXTURES = ("demo_content", "demo_content_en", "demo_legal")
+# The fixtures whose content a world holds.
+WORLD_FIXTURES = (
+    "demo_content",
+    "demo_content_en",
+    "demo_legal",
+    "demo_organisation",
+    "demo_loaded",
+)
 # A test that freezes the clock loads its own demo, dated in its frozen time; one that also
 # asks for a bare home page (which replaces whatever home page there is) builds on that.
 OWN_DEMO_FIXTURES = {"local_midday", "home"}
@@ -42,16 +50,31 @@ def wanted(item):
 
 
 def build(key):
+    """Loads what the fixtures of `key` load, in the order `load_demo_content` does."""
     from demo.content import DemoContent
     from demo.english import EnglishDemo
     from demo.legal import LegalDemo
+    from demo.organisation import OrganisationDemo
 
     restore_migrated_data()  # a transactional test before may have flushed it
-    demo = DemoContent().load()
-    if "demo_content_en" in key:
+    if "demo_loaded" in key:
+        call_command("load_demo_content", stdout=StringIO())
+    demo = DemoContent().load()  # finds what the command made, if it ran
+    if {"demo_content_en", "demo_organisation"} & set(key):
         EnglishDemo(demo).load()
-    legal = LegalDemo(demo).load() if "demo_legal" in key else None
-    return {"demo_content": demo, "demo_content_en": demo, "demo_legal": legal}
+    legal = organisation = None
+    if {"demo_legal", "demo_organisation"} & set(key):
+        legal = LegalDemo(demo).load()
+    if "demo_organisation" in key:
+        legal.load_english()
+        organisation = OrganisationDemo(demo).load().load_english()
+    return {
+        "demo_content": demo,
+        "demo_content_en": demo,
+        "demo_legal": legal,
+        "demo_organisation": organisation,
+        "demo_loaded": True,
+    }
 
 
 class Worlds:

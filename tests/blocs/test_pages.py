@@ -83,12 +83,11 @@ class TestSeedBloc:
         assert y2024.covenant_signed_on.isoformat() == "2024-01-26"
         assert y2024.signing_report.specific.title == SEED_TITLE
 
-    def test_loading_the_demo_twice_creates_no_duplicates(self, seed_bloc):
+    def test_loading_the_demo_twice_creates_no_duplicates(self, seed_bloc, demo_loaded):
         from io import StringIO
 
         from django.core.management import call_command
 
-        call_command("load_demo_content", stdout=StringIO())
         models = (BlocPage, BlocIndexPage, BlocYear, BlocMembership)
         counts = {model: model.objects.count() for model in models}
         call_command("load_demo_content", stdout=StringIO())

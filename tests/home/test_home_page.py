@@ -26,8 +26,7 @@ def test_admin_login_page_is_vietnamese(client):
     assert "Đăng nhập" in html
 
 
-def test_load_demo_content_twice_leaves_one_home_page_per_language(db):
-    call_command("load_demo_content", stdout=StringIO())
+def test_load_demo_content_twice_leaves_one_home_page_per_language(demo_loaded):
     counts = {model: model.objects.count() for model in (Page, Agency, Translation)}
     call_command("load_demo_content", stdout=StringIO())
     assert {model: model.objects.count() for model in counts} == counts
@@ -38,8 +37,7 @@ def test_load_demo_content_twice_leaves_one_home_page_per_language(db):
     assert set(Page.objects.filter(depth=2).values_list("pk", flat=True)) == {h.pk for h in homes}
 
 
-def test_load_demo_content_keeps_editors_changes(db):
-    call_command("load_demo_content", stdout=StringIO())
+def test_load_demo_content_keeps_editors_changes(demo_loaded):
     home = HomePage.objects.get(locale__language_code="vi")
     home.title = "Trang chủ đã sửa"
     home.save_revision().publish()

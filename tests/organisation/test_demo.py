@@ -5,14 +5,18 @@ import pytest
 from demo.organisation import OrganisationDemo
 from organisation.models import OrganisationPage
 from snippets.models import Agency, Person
+from tests import worlds
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_organisation(demo_content_en):
+def demo_organisation(demo_content_en, request):
     from demo.legal import LegalDemo
 
+    shared = worlds.shared("demo_organisation", request)
+    if shared:
+        return shared
     LegalDemo(demo_content_en).load().load_english()
     return OrganisationDemo(demo_content_en).load().load_english()
 
