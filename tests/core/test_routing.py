@@ -178,3 +178,21 @@ def test_a_path_deeper_than_any_page_is_left_to_wagtails_walk(tree, home):
     with CaptureQueriesContext(connection) as queries, pytest.raises(Http404):
         home.route(request, path.strip("/").split("/"))
     assert len(queries) <= 6
+
+
+@pytest.mark.parametrize(
+    "path, served_by",
+    [
+        ("khoi-thi-dua/", "BlocIndexPage"),
+        ("khoi-thi-dua/don-vi/", "agency_index"),
+        # An agency's profile: a two-segment sub-route (its view answers 404 for no agency).
+        ("khoi-thi-dua/don-vi/so-gddt/", "agency_profile"),
+        ("khoi-thi-dua/don-vi/khong-co/", "agency_profile"),
+        ("khoi-thi-dua/khoi-van-hoa-xa-hoi/", "BlocPage"),
+        ("khoi-thi-dua/khoi-van-hoa-xa-hoi/khong-co/", "404"),
+        ("tin-tuc-su-kien/rss/", "rss_feed"),
+    ],
+)
+def test_the_demos_sub_routes_route_as_wagtail_routes_them(demo_content, path, served_by):
+    routed = both(demo_content.home, path)
+    assert served_by == routed or served_by in routed[1:], routed
