@@ -43,6 +43,19 @@ def test_each_test_gets_its_own_copy_of_the_world_as_loaded(db):
         world.close()
 
 
+def test_a_world_that_fails_to_load_leaves_nothing_open(db, monkeypatch):
+    def half_built(key):
+        Agency.objects.create(name="Sở thử", slug="so-thu")
+        raise RuntimeError("the demo failed half-way")
+
+    monkeypatch.setattr(worlds, "build", half_built)
+    world = worlds.Worlds(OpenBlocker())
+    with pytest.raises(RuntimeError):
+        world.switch(("demo_content",))
+    assert world.key is None and not world.atomics
+    assert not Agency.objects.filter(slug="so-thu").exists()
+
+
 @pytest.mark.parametrize(
     "fixtures, expected",
     [
