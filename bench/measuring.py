@@ -1,12 +1,14 @@
 """Measuring with wrk: requests per second and latency of each URL, cached and at the
-origin, how soon a publish shows through nginx's cache, and how many of the readers arriving
-together after it reach the origin.
+origin, requests no cache can answer (each search and each sync a new one), how soon a
+publish shows through nginx's cache, and how many of the readers arriving together after it
+reach the origin.
 """
 
 import collections
 import re
 import threading
 import time
+from urllib.parse import quote
 
 from stack import (
     APP_PORT,
@@ -33,8 +35,72 @@ end
 """
 
 
-def wrk(url, connections=CONNECTIONS, host=HOST, duration=DURATION):
-    """Requests per second, p50, p95 and p99 latency (ms) of `url` under wrk."""
+# Searches of the kind readers type, each sent with its own `n` so that no cache holds it.
+UNIQUE_SEARCHES = [
+    "chuyển đổi số",
+    "thi dua",
+    "Hải Phòng",
+    "cải cách thủ tục hành chính",
+    "an toan giao thong",
+    "bảo hiểm y tế học sinh",
+    "quan le chan",
+    "sở hữu trí tuệ",
+]
+# Every request of a wrk thread gets a number no other request of the run has (`unique`).
+UNIQUE_SCRIPT = """
+local threads = 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+function init(args)
+  counter = 0
+  started = os.time()
+end
+function request()
+  counter = counter + 1
+  local unique = counter * 64 + id
+  return wrk.format(nil, path_for(unique))
+end
+"""
+UNIQUE_PATHS = {
+    # Search: the queries in turn; `n` makes each request a new URL for every cache.
+    "search": "local searches = {"
+    + ", ".join(f"'{quote(query)}'" for query in UNIQUE_SEARCHES)
+    + "}\n"
+    "function path_for(unique)\n"
+    "  return '/tim-kiem/?q=' .. searches[unique % #searches + 1] .. '&n=' .. unique\n"
+    "end\n",
+    # A sister portal's sync: what changed since its last sync, a unique second of the last
+    # hours (each request's own timestamp, as every portal's is).
+    "API sync": "function path_for(unique)\n"
+    "  local since = os.date('!%Y-%m-%dT%H:%M:%SZ', started - unique)\n"
+    "  return '/api/v2/pages/?updated_since=' .. since\n"
+    "end\n",
+}
+
+
+def unique_requests():
+    """wrk at the origin on requests no cache can answer (UNIQUE_PATHS): {name: figures}."""
+    origin = f"http://127.0.0.1:{APP_PORT}"
+    results = {}
+    for name, paths in UNIQUE_PATHS.items():
+        script = BENCH_DIR / f"unique-{name.replace(' ', '-').lower()}.lua"
+        script.write_text(paths + UNIQUE_SCRIPT + WRK_P95_SCRIPT)
+        # Two seconds first, not counted: every worker has served this kind of request.
+        wrk(origin + "/", connections=ORIGIN_CONNECTIONS, duration=2, script=script)
+        results[name] = wrk(origin + "/", connections=ORIGIN_CONNECTIONS, script=script)
+        figures = results[name]
+        log(
+            f"{name}, every request new: {figures['rps']:,.1f} req/s, p95 {figures['p95']:.1f} "
+            f"ms, p99 {figures['p99']:.1f} ms, {figures['errors']} errors"
+        )
+    return results
+
+
+def wrk(url, connections=CONNECTIONS, host=HOST, duration=DURATION, script=None):
+    """Requests per second, p50, p95 and p99 latency (ms) of `url` under wrk (`script`:
+    a wrk Lua script that also writes p95, default one that only does that)."""
     output = run(
         [
             "wrk",
@@ -45,7 +111,7 @@ def wrk(url, connections=CONNECTIONS, host=HOST, duration=DURATION):
             "10s",
             "--latency",
             "-s",
-            str(BENCH_DIR / "p95.lua"),
+            str(script or BENCH_DIR / "p95.lua"),
             "-H",
             f"Host: {host}",
             url,

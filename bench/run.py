@@ -9,9 +9,11 @@ documents), in a PostgreSQL database of its own that later runs reuse
 2. wrk on every URL of bench/urls.txt, through nginx's cache (cached) and straight to
    gunicorn (uncached origin), and on a static file served by nginx, the yardstick: each
    figure is also given as a share of the static file's requests per second;
-3. a publish checked through the cache: seconds until the cached page shows it.
+3. searches and API syncs that no cache can answer (each request a new URL), at the
+   origin: the search p95 across sizes and the sync p99 against issue 21's targets;
+4. a publish checked through the cache: seconds until the cached page shows it.
 
-4. the stock Wagtail equivalent side by side, on the largest size's database:
+5. the stock Wagtail equivalent side by side, on the largest size's database:
    wagtail/bakerydemo (from BAKERYDEMO_DIR, a git directory or a work tree; skipped, with a
    line in the report, when absent), unpacked to BENCH_DIR/bakerydemo outside this
    repository with a venv of its own on this Python and our lock file's Django, Wagtail and
@@ -40,12 +42,12 @@ import argparse
 
 import stack
 from compare import compare
-from measuring import WRK_P95_SCRIPT, measure, publish_visibility, stampede
+from measuring import WRK_P95_SCRIPT, measure, publish_visibility, stampede, unique_requests
 from report import (
     comparison_section,
     registry_section,
-    search_section,
     table,
+    unique_section,
     write_report,
 )
 from stack import (
@@ -73,7 +75,7 @@ def main():
     (BENCH_DIR / "static").mkdir(exist_ok=True)
     (BENCH_DIR / "p95.lua").write_text(WRK_P95_SCRIPT)
     sections = []
-    search_p95 = {}
+    unique = {}
     origin_p50 = {}
     for size in sorted(SIZES):
         stack.DATABASE_URL = f"{DATABASE_BASE_URL}_{size}"
@@ -85,18 +87,16 @@ def main():
             processes.gunicorn()
             processes.nginx()
             static, rows = measure(read_urls(values))
+            unique[size] = unique_requests()
             visibility = publish_visibility(values["article_url"])
             rush = stampede(values["article_url"])
         finally:
             processes.stop()
         sections.append(table(size, static, rows, generation_seconds, visibility, rush))
-        for row in rows:
-            if row["name"] == "search" and "uncached" in row:
-                search_p95[size] = row["uncached"]["p95"]
         origin_p50[size] = {
             row["name"]: row["uncached"]["p50"] for row in rows if "uncached" in row
         }
-    sections.append(search_section(search_p95))
+    sections.append(unique_section(unique))
     sections.append(registry_section(origin_p50))
     stack.DATABASE_URL = f"{DATABASE_BASE_URL}_{max(SIZES)}"
     sections.append(comparison_section(compare(sample_urls())))
