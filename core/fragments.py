@@ -18,7 +18,6 @@ whole answer no longer than that (`next_change`).
 
 import datetime
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,6 +36,8 @@ from wagtail.signals import (
     published,
     unpublished,
 )
+
+from . import replicas
 
 VERSION_KEY = "portal:fragments:version"
 # Apps whose saved or deleted objects can show in a fragment or a page kept whole by
@@ -71,7 +72,7 @@ def current_version(request=None):
         return request._portal_fragment_version
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = uuid.uuid4().hex
+        version = replicas.token()
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY) or version
     if request is not None:
@@ -82,9 +83,13 @@ def current_version(request=None):
 def invalidate(**kwargs):
     """A new version token: every fragment and count is computed again. Again once the
     change commits: a request between the signal and the commit would store what it read
-    before the change (a restriction not yet visible) under the new token."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+    before the change (a restriction not yet visible) under the new token. The token made
+    at the commit carries the primary's WAL position then, so that readers read from
+    replicas that have replayed the change (`core.replicas`)."""
+    cache.set(VERSION_KEY, replicas.token(), None)
+    transaction.on_commit(
+        lambda: cache.set(VERSION_KEY, replicas.token(replicas.current_position()), None)
+    )
 
 
 def note_change(request, when):

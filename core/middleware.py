@@ -40,7 +40,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
-from . import fragments
+from . import fragments, replicas
 
 PUBLIC_STATUS_CODES = {200}
 NEVER_CACHED = "private, no-store"
@@ -217,3 +217,44 @@ class CacheHeadersMiddleware:
         cache_control = response.get("Cache-Control", "")
         if "public" in cache_control or not cache_control:
             response["Cache-Control"] = NEVER_CACHED
+
+
+class ReplicaReadsMiddleware:
+    """Sends the reads of a read-only request that is not a signed-in user's to a replica
+    (`core.replicas`), serves it again from the primary when that replica failed under it,
+    and pins a client that sent a write to the primary for REPLICA_PIN_SECONDS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.DATABASE_REPLICAS:
+            return self.get_response(request)
+        if not replicas.reads_from_replica(request):
+            response = self.get_response(request)
+            if request.method not in replicas.SAFE_METHODS:
+                response.set_cookie(
+                    replicas.PIN_COOKIE,
+                    "1",
+                    max_age=settings.REPLICA_PIN_SECONDS,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
+            return response
+        reader = replicas.Reader(
+            lambda: replicas.position_of(fragments.current_version(request)),
+            lambda: is_logged_in(request),
+        )
+        context_token = replicas.reading(reader)
+        try:
+            response = self.get_response(request)
+        finally:
+            replicas.stop_reading(context_token)
+        if (
+            response.status_code >= 500
+            and reader.alias not in (None, replicas.DEFAULT_DB_ALIAS)
+            and not replicas.check(reader.alias).up
+        ):
+            return self.get_response(request)
+        return response

@@ -6,9 +6,9 @@
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from .databases import *  # noqa: F403  (DATABASES: the primary and its read replicas)
 from .environment import env_bool, env_list, env_map
 from .security import *  # noqa: F403  (headers, CSP, embeds, admin hardening)
 from .webhooks import *  # noqa: F403  (task backends, the webhooks' limits)
@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous readers' reads from PostgreSQL replicas, when there are (core/replicas.py).
+    "core.middleware.ReplicaReadsMiddleware",
     "core.security.SecurityHeadersMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -111,24 +113,6 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The embedded database under an editor's day (autosave, save, submit, preview at once):
-    # readers never wait for the writer (WAL), a transaction takes the write lock when it
-    # begins, not half-way, where SQLite cannot wait and fails "database is locked"
-    # (IMMEDIATE), and a writer waits for the one before it rather than failing (timeout).
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        **DATABASES["default"].get("OPTIONS", {}),
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -1,0 +1,228 @@
+"""Which database a request reads from (core/replicas.py), without servers: the replicas'
+checks are replaced by what a check would find. tests/core/test_replicas_live.py runs the
+same against a real primary and replica."""
+
+import dataclasses
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.models import Session
+from django.db import DEFAULT_DB_ALIAS
+from django.http import HttpResponse
+from django.test import RequestFactory
+from wagtail.models import Page
+
+from core import fragments, replicas
+from core.middleware import ReplicaReadsMiddleware
+from tests.portal.test_settings import run_manage
+
+REPLICAS = ["replica1", "replica2"]
+
+
+@pytest.fixture
+def found(monkeypatch, settings):
+    """{alias: Status} that a check of each replica finds; the checks made, in order."""
+    settings.DATABASE_REPLICAS = REPLICAS
+    settings.REPLICA_MAX_LAG_SECONDS = 5
+    settings.REPLICA_CHECK_SECONDS = 2
+    monkeypatch.setattr(replicas, "_statuses", {})
+    findings, made = {}, []
+
+    def check(alias):
+        made.append(alias)
+        status = findings.get(alias, replicas.Status(0, False))
+        status = dataclasses.replace(status, checked_at=replicas.time.monotonic())
+        replicas._statuses[alias] = status
+        return status
+
+    monkeypatch.setattr(replicas, "check", check)
+    findings["made"] = made
+    return findings
+
+
+def up(replayed=100, lag=0.0):
+    return replicas.Status(0, True, replayed, lag)
+
+
+def test_a_replica_that_is_up_and_current_serves_reads_in_turn(found):
+    found["replica1"] = found["replica2"] = up()
+    chosen = {replicas.choose(50) for _ in range(4)}
+    assert chosen == set(REPLICAS)
+
+
+@pytest.mark.parametrize(
+    ("status", "why"),
+    [
+        (replicas.Status(0, False), "down"),
+        (up(lag=6.0), "further behind than REPLICA_MAX_LAG_SECONDS"),
+        (up(replayed=40), "has not replayed the last change"),
+    ],
+)
+def test_a_replica_that_cannot_serve_is_skipped(found, status, why):
+    found["replica1"], found["replica2"] = status, up()
+    assert {replicas.choose(50) for _ in range(4)} == {"replica2"}, why
+    found["replica2"] = status
+    replicas._statuses.clear()  # checked again (the interval has passed)
+    assert replicas.choose(50) == DEFAULT_DB_ALIAS, why
+
+
+def test_a_replica_is_checked_again_after_the_interval_and_taken_back(found, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(replicas.time, "monotonic", lambda: clock[0])
+    found["replica1"] = found["replica2"] = replicas.Status(0, False)
+    assert replicas.choose(0) == DEFAULT_DB_ALIAS
+    checks = len(found["made"])
+    assert replicas.choose(0) == DEFAULT_DB_ALIAS
+    assert len(found["made"]) == checks, "a replica found down is not checked on every read"
+    found["replica1"] = up()
+    clock[0] += 2
+    assert replicas.choose(0) == "replica1"
+
+
+def test_a_replica_behind_the_last_change_is_checked_again_at_once(found):
+    found["replica1"] = found["replica2"] = up(replayed=100)
+    assert replicas.choose(100) in REPLICAS
+    checks = len(found["made"])
+    found["replica1"] = found["replica2"] = up(replayed=200)
+    assert replicas.choose(200) in REPLICAS
+    assert len(found["made"]) > checks
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "cookies", "expected"),
+    [
+        ("get", "/tin-tuc-su-kien/", {}, True),
+        ("head", "/api/v2/pages/", {}, True),
+        ("get", "/tin-tuc-su-kien/", {"sessionid": "x"}, True),
+        ("get", "/tin-tuc-su-kien/", {replicas.PIN_COOKIE: "1"}, False),
+        ("post", "/van-ban/du-thao/", {}, False),
+        ("get", "/admin/pages/", {}, False),
+        ("get", "/api/v2/preview/?token=x", {}, False),
+    ],
+)
+def test_who_reads_from_a_replica(method, path, cookies, expected):
+    request = getattr(RequestFactory(), method)(path)
+    request.COOKIES.update(cookies)
+    assert replicas.reads_from_replica(request) is expected
+
+
+def test_a_request_that_writes_pins_its_client_to_the_primary(found, settings):
+    settings.REPLICA_PIN_SECONDS = 10
+    middleware = ReplicaReadsMiddleware(lambda request: HttpResponse())
+    answer = middleware(RequestFactory().post("/van-ban/du-thao/"))
+    assert answer.cookies[replicas.PIN_COOKIE]["max-age"] == 10
+    assert answer.cookies[replicas.PIN_COOKIE]["httponly"]
+    assert replicas.PIN_COOKIE not in middleware(RequestFactory().get("/")).cookies
+
+
+def test_reads_go_to_the_replica_chosen_for_the_request_and_writes_to_the_primary(found):
+    found["replica1"] = found["replica2"] = up()
+    router = replicas.ReplicaRouter()
+    seen = {}
+
+    def view(request):
+        seen["reads"] = {router.db_for_read(Page) for _ in range(3)}
+        seen["writes"] = router.db_for_write(Page)
+        return HttpResponse()
+
+    ReplicaReadsMiddleware(view)(RequestFactory().get("/"))
+    assert len(seen["reads"]) == 1 and seen["reads"] <= set(REPLICAS)
+    assert seen["writes"] == DEFAULT_DB_ALIAS
+    assert router.db_for_read(Page) == DEFAULT_DB_ALIAS, "outside a request: the primary"
+
+
+class SignedIn:
+    is_authenticated = True
+
+
+def test_a_signed_in_user_reads_from_the_primary_and_a_made_up_session_does_not(found):
+    found["replica1"] = found["replica2"] = up()
+    router = replicas.ReplicaRouter()
+    seen = []
+
+    def view(request):
+        seen.append(router.db_for_read(Page))
+        return HttpResponse()
+
+    for user, expected in ((SignedIn(), {DEFAULT_DB_ALIAS}), (AnonymousUser(), set(REPLICAS))):
+        request = RequestFactory().get("/tin-tuc-su-kien/")
+        request.COOKIES["sessionid"] = "x"
+        request.user = user
+        ReplicaReadsMiddleware(view)(request)
+        assert {seen[-1]} <= expected
+
+
+def test_sessions_are_read_from_the_primary(found):
+    found["replica1"] = found["replica2"] = up()
+    router = replicas.ReplicaRouter()
+    seen = []
+
+    def view(request):
+        seen.append(router.db_for_read(Session))
+        return HttpResponse()
+
+    ReplicaReadsMiddleware(view)(RequestFactory().get("/"))
+    assert seen == [DEFAULT_DB_ALIAS]
+
+
+def test_a_replica_failing_under_a_request_serves_it_again_from_the_primary(found):
+    found["replica1"] = found["replica2"] = up()
+    router = replicas.ReplicaRouter()
+    served_from = []
+
+    def view(request):
+        served_from.append(router.db_for_read(Page))
+        if served_from[-1] != DEFAULT_DB_ALIAS:
+            found[served_from[-1]] = replicas.Status(0, False)
+            return HttpResponse(status=500)
+        return HttpResponse("ok")
+
+    answer = ReplicaReadsMiddleware(view)(RequestFactory().get("/"))
+    assert answer.status_code == 200
+    assert served_from[-1] == DEFAULT_DB_ALIAS and served_from[0] in REPLICAS
+
+
+def test_the_version_token_carries_the_position_of_the_change():
+    assert replicas.position_of(replicas.token(123456)) == 123456
+    assert replicas.position_of(replicas.token()) == 0
+    assert replicas.position_of(fragments.current_version()) >= 0
+
+
+def test_replicas_need_postgresql():
+    result = run_manage(
+        "check",
+        env={
+            "DJANGO_SECRET_KEY": "x" * 50,
+            "WAGTAILADMIN_BASE_URL": "https://portal.example.gov.vn",
+            "DATABASE_URL": "sqlite:////tmp/portal.sqlite3",
+            "DATABASE_REPLICA_URL": "postgres://postgres@127.0.0.1:5433/portal",
+        },
+    )
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URL needs PostgreSQL" in result.stderr
+
+
+def test_each_replica_named_is_a_database_read_through_the_router():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.DATABASE_REPLICAS, s.DATABASES['replica2']['PORT'], "
+        "s.DATABASES['replica2']['TEST']['MIRROR'], s.DATABASE_ROUTERS)",
+        env={
+            "DJANGO_SECRET_KEY": "x" * 50,
+            "WAGTAILADMIN_BASE_URL": "https://portal.example.gov.vn",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/portal",
+            "DATABASE_REPLICA_URL": "postgres://postgres@10.0.0.2:5432/portal, "
+            "postgres://postgres@10.0.0.3:5433/portal",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "['replica1',",
+        "'replica2']",
+        "5433",
+        "default",
+        "['core.replicas.ReplicaRouter']",
+    ]
