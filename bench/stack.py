@@ -285,43 +285,53 @@ def wait_for(url, timeout=120):
 
 def write_nginx_config():
     """deploy/nginx/portal.conf with this run's ports and folders, in a config of its own."""
-    for folder in ("cache", "tmp", "logs"):
-        (BENCH_DIR / folder).mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(BENCH_DIR / "cache")  # every run starts with an empty cache
-    (BENCH_DIR / "cache").mkdir()
+    config = nginx_config(BENCH_DIR, APP_PORT, NGINX_PORT, PURGE_PORT, CACHE_BYPASS_SECRET)
+    # The yardstick: a static file of about the size of a page's HTML.
+    (BENCH_DIR / "static" / "bench.txt").write_text("Cổng thông tin điện tử\n" * 1500)
+    return config
+
+
+def nginx_config(folder, app_port, nginx_port, purge_port, secret):
+    """deploy/nginx/portal.conf in front of gunicorn on `app_port`, listening on loopback on
+    `nginx_port` (and for purges on `purge_port`), with its cache, logs, static and media
+    files under `folder`, in a config of its own (`nginx -c`): its path. Also used by the
+    tests that run the real nginx (tests/servers.py)."""
+    folder = Path(folder)
+    for name in ("cache", "tmp", "logs", "static", "media"):
+        (folder / name).mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(folder / "cache")  # every run starts with an empty cache
+    (folder / "cache").mkdir()
     deploy = ROOT / "deploy" / "nginx"
     site = (deploy / "portal.conf").read_text()
     replacements = {
-        "server 127.0.0.1:8000;": f"server 127.0.0.1:{APP_PORT};",
-        "    listen 80;\n    listen [::]:80;\n": f"    listen 127.0.0.1:{NGINX_PORT};\n",
-        "/srv/portal/staticfiles/": f"{BENCH_DIR}/static/",
-        "/srv/portal/media/": f"{BENCH_DIR}/media/",
-        "/var/cache/nginx/portal": f"{BENCH_DIR}/cache",
-        "listen 127.0.0.1:8081;": f"listen 127.0.0.1:{PURGE_PORT};",
+        "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
+        "    listen 80;\n    listen [::]:80;\n": f"    listen 127.0.0.1:{nginx_port};\n",
+        "/srv/portal/staticfiles/": f"{folder}/static/",
+        "/srv/portal/media/": f"{folder}/media/",
+        "/var/cache/nginx/portal": f"{folder}/cache",
+        "listen 127.0.0.1:8081;": f"listen 127.0.0.1:{purge_port};",
         "/etc/nginx/portal_proxy.conf": str(deploy / "portal_proxy.conf"),
-        "/etc/nginx/portal_secret.conf": str(BENCH_DIR / "portal_secret.conf"),
+        "/etc/nginx/portal_secret.conf": str(folder / "portal_secret.conf"),
     }
     for old, new in replacements.items():
         assert old in site, f"deploy/nginx/portal.conf no longer has {old!r}"
         site = site.replace(old, new)
-    (BENCH_DIR / "portal.conf").write_text(site)
-    secret = f'map $host $portal_cache_bypass_secret {{ default "{CACHE_BYPASS_SECRET}"; }}\n'
-    (BENCH_DIR / "portal_secret.conf").write_text(secret)
-    # The yardstick: a static file of about the size of a page's HTML.
-    (BENCH_DIR / "static" / "bench.txt").write_text("Cổng thông tin điện tử\n" * 1500)
+    (folder / "portal.conf").write_text(site)
+    bypass = f'map $host $portal_cache_bypass_secret {{ default "{secret}"; }}\n'
+    (folder / "portal_secret.conf").write_text(bypass)
     modules = [f"load_module {PURGE_MODULE};"]
     extra = ""
     if BROTLI_MODULE.exists():
         modules.append(f"load_module {BROTLI_MODULE};")
         extra = f"include {deploy / 'brotli.conf'};"
-    temp = BENCH_DIR / "tmp"
-    config = BENCH_DIR / "nginx.conf"
+    temp = folder / "tmp"
+    config = folder / "nginx.conf"
     config.write_text(
         "\n".join(modules)
         + f"""
 worker_processes auto;
-pid {BENCH_DIR}/nginx.pid;
-error_log {BENCH_DIR}/logs/error.log warn;
+pid {folder}/nginx.pid;
+error_log {folder}/logs/error.log warn;
 events {{ worker_connections 4096; }}
 http {{
     include /etc/nginx/mime.types;
@@ -335,7 +345,7 @@ http {{
     uwsgi_temp_path {temp}/uwsgi;
     scgi_temp_path {temp}/scgi;
     {extra}
-    include {BENCH_DIR}/portal.conf;
+    include {folder}/portal.conf;
 }}
 """
     )

@@ -1,9 +1,11 @@
 """Real servers on loopback for the scale-out tests: a PostgreSQL primary with streaming
-replicas (Debian's PostgreSQL binaries, clusters of their own in a temporary folder), and
-the portal under gunicorn pointed at them. Started by the tests' fixtures, stopped after.
+replicas (Debian's PostgreSQL binaries, clusters of their own in a temporary folder), nginx
+with deploy/nginx/ and Varnish with deploy/varnish/ in front, and the portal under gunicorn.
+Started by the tests' fixtures, stopped after.
 
-Where a server cannot run here (no PostgreSQL binaries, no Redis), `unavailable()` says why,
-and the tests that need it are skipped with that message.
+Where a server cannot run here (no PostgreSQL binaries, no Redis, no nginx or Varnish),
+`unavailable()` and `caches_unavailable()` say why, and the tests that need it are skipped
+with that message. `.ci/install-server-deps` installs what is missing on CI.
 """
 
 import glob
@@ -18,7 +20,12 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import stack  # noqa: E402  (bench/stack.py: nginx's configuration for loopback)
+
 REDIS = ("127.0.0.1", 6379)
+# The secret nginx checks the signed-in editors' cookie with (CACHE_BYPASS_SECRET).
+BYPASS_SECRET = "test-only"
 # initdb and postgres refuse to run as root: as root, the clusters run as this user.
 POSTGRES_USER = "postgres"
 
@@ -129,8 +136,10 @@ class PostgresCluster:
 
 
 def temporary_folder(prefix):
-    """A folder the clusters' user may write to."""
+    """A folder the clusters' user may write to, and the other servers' users (nginx's
+    workers) may enter."""
     folder = tempfile.mkdtemp(prefix=prefix)
+    os.chmod(folder, 0o755)
     if os.geteuid() == 0:
         shutil.chown(folder, POSTGRES_USER)
     return folder
@@ -192,3 +201,77 @@ class Portal:
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
+
+
+def caches_unavailable():
+    """Why nginx (with its purge module) or Varnish cannot run here, or None."""
+    if shutil.which("nginx") is None or not stack.PURGE_MODULE.exists():
+        return "nginx with libnginx-mod-http-cache-purge is not installed"
+    if shutil.which("varnishd") is None:
+        return "Varnish (varnishd) is not installed"
+    return None
+
+
+class Nginx:
+    """nginx with deploy/nginx/portal.conf in front of `app_port`, purged on `purge_port`."""
+
+    def __init__(self, folder, app_port):
+        self.port, self.purge_port = free_port(), free_port()
+        self.config = stack.nginx_config(
+            Path(folder) / "nginx", app_port, self.port, self.purge_port, BYPASS_SECRET
+        )
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["nginx", "-c", str(self.config), "-g", "daemon off;"], stderr=subprocess.DEVNULL
+        )
+        wait_until_listening(self.port)
+        return self
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+class Varnish:
+    """varnishd with deploy/varnish/portal.vcl in front of `app_port` (it takes its purges
+    on its own port, from the loopback)."""
+
+    def __init__(self, folder, app_port):
+        self.port = free_port()
+        self.folder = Path(folder) / "varnish"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        vcl = (ROOT / "deploy" / "varnish" / "portal.vcl").read_text()
+        assert '.port = "8000";' in vcl, "deploy/varnish/portal.vcl no longer has its backend"
+        self.vcl = self.folder / "portal.vcl"
+        self.vcl.write_text(vcl.replace('.port = "8000";', f'.port = "{app_port}";'))
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "varnishd",
+                *("-F", "-j", "none", "-a", f"127.0.0.1:{self.port}", "-f", str(self.vcl)),
+                *("-n", str(self.folder / "work"), "-s", "malloc,32m"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_until_listening(self.port)
+        return self
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wait_until_listening(port, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")

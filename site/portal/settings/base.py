@@ -323,16 +323,21 @@ HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "3600"))
 # URLs with a query string (?page=7, API filters) cannot all be purged by name: kept shorter.
 HTTP_CACHE_S_MAXAGE_QUERY = int(os.environ.get("HTTP_CACHE_S_MAXAGE_QUERY", "60"))
 
-# Purging the cache in front: WAGTAILFRONTENDCACHE_URL is the purge endpoint of nginx
-# (deploy/nginx/portal.conf: PURGE on the loopback listener), e.g. http://127.0.0.1:8081.
-# Empty: no cache in front, nothing is purged. A CDN is configured the same way with one of
-# Wagtail's other backends (Cloudflare, CloudFront...) in WAGTAILFRONTENDCACHE.
-WAGTAILFRONTENDCACHE = {}
-if os.environ.get("WAGTAILFRONTENDCACHE_URL"):
-    WAGTAILFRONTENDCACHE["default"] = {
+# Purging the caches in front: WAGTAILFRONTENDCACHE_URL names the purge endpoint of each,
+# separated by spaces or commas: nginx's (deploy/nginx/portal.conf: PURGE on the loopback
+# listener, e.g. http://127.0.0.1:8081), Varnish's (deploy/varnish/portal.vcl: its own
+# address, e.g. http://127.0.0.1:6081). Empty: no cache in front, nothing is purged. A CDN
+# is configured with one of Wagtail's other backends (Cloudflare, CloudFront...) in
+# WAGTAILFRONTENDCACHE: the same URLs are purged from each.
+WAGTAILFRONTENDCACHE = {
+    "default" if number == 1 else f"cache{number}": {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["WAGTAILFRONTENDCACHE_URL"],
+        "LOCATION": location,
     }
+    for number, location in enumerate(
+        os.environ.get("WAGTAILFRONTENDCACHE_URL", "").replace(",", " ").split(), 1
+    )
+}
 # core.purging lists the translations' own URLs: Wagtail must not rewrite each URL's
 # language prefix (it would invent /vi/... URLs that do not exist).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
