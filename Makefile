@@ -95,9 +95,9 @@ fuzz: catalogues
 # Re-pin every dependency after changing pyproject.toml.
 lock:
 	$(PYTHON) -m venv /tmp/portal-lock-venv
-	/tmp/portal-lock-venv/bin/pip install --quiet pip-tools
-	/tmp/portal-lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
-		--strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	/tmp/portal-lock-venv/bin/pip install --quiet uv
+	/tmp/portal-lock-venv/bin/uv pip compile --quiet --generate-hashes --extra dev --strip-extras \
+		--python-version 3.11 --output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts tests/browser/node_modules \

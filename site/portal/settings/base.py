@@ -326,9 +326,8 @@ HTTP_CACHE_S_MAXAGE_QUERY = int(os.environ.get("HTTP_CACHE_S_MAXAGE_QUERY", "60"
 # Purging the caches in front: WAGTAILFRONTENDCACHE_URL names the purge endpoint of each,
 # separated by spaces or commas: nginx's (deploy/nginx/portal.conf: PURGE on the loopback
 # listener, e.g. http://127.0.0.1:8081), Varnish's (deploy/varnish/portal.vcl: its own
-# address, e.g. http://127.0.0.1:6081). Empty: no cache in front, nothing is purged. A CDN
-# is configured with one of Wagtail's other backends (Cloudflare, CloudFront...) in
-# WAGTAILFRONTENDCACHE: the same URLs are purged from each.
+# address, e.g. http://127.0.0.1:6081). Empty: no cache in front, nothing is purged. The
+# same URLs are purged from each, and from a CDN configured below.
 WAGTAILFRONTENDCACHE = {
     "default" if number == 1 else f"cache{number}": {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -338,6 +337,20 @@ WAGTAILFRONTENDCACHE = {
         os.environ.get("WAGTAILFRONTENDCACHE_URL", "").replace(",", " ").split(), 1
     )
 }
+# CDNs, by configuration only, with Wagtail's own backends: Cloudflare (a zone and an API
+# token allowed to purge it) and CloudFront (a distribution; AWS credentials as boto3 reads
+# them: environment, profile or instance role).
+if os.environ.get("WAGTAILFRONTENDCACHE_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["WAGTAILFRONTENDCACHE_CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("WAGTAILFRONTENDCACHE_CLOUDFLARE_TOKEN", ""),
+    }
+if os.environ.get("WAGTAILFRONTENDCACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["WAGTAILFRONTENDCACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
 # core.purging lists the translations' own URLs: Wagtail must not rewrite each URL's
 # language prefix (it would invent /vi/... URLs that do not exist).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
