@@ -134,16 +134,18 @@ class Command(BaseCommand):
                 legal_count, options["batch_size"], self.stderr
             )
 
-        # Fresh planner statistics: without them PostgreSQL sorts whole tables for listings.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
         if options["skip_index"]:
             self.stdout.write(
                 "Search and reference indexes not updated: run `manage.py update_index` and "
-                "`manage.py rebuild_references_index`."
+                "`manage.py rebuild_references_index`, then ANALYZE."
             )
         else:
             self.update_indexes(created_ids, self.stderr, options["batch_size"])
+        # Fresh planner statistics, the search index's included (autovacuum may be off or not
+        # yet run): without them PostgreSQL sorts whole tables for listings, and misjudges a
+        # common word's matches by a factor of 40 (seconds per search at 100,000 articles).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         # Bulk inserts send no signals: the cached listing counts and menus are stale.
         fragments.invalidate()
         total = NewsArticlePage.objects.filter(locale=self.locale).count()
