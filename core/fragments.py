@@ -18,6 +18,7 @@ whole answer no longer than that (`next_change`).
 
 import datetime
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,7 +40,11 @@ from wagtail.signals import (
 
 from . import replicas
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "portal:fragments:version"
+# Writes of a committed change's token before it is logged as lost.
+STORE_ATTEMPTS = 3
 # Apps whose saved or deleted objects can show in a fragment or a page kept whole by
 # `core.response_cache` (snippets, blocs, settings, a document's relations and approved
 # comments, the organisation's leaders, calendar entries).
@@ -72,7 +77,9 @@ def current_version(request=None):
         return request._portal_fragment_version
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = replicas.token()
+        # Lost (Redis restarted or unreachable): the last change's position is unknown, so
+        # readers need replicas that have replayed all the primary has now.
+        version = replicas.token(replicas.current_position())
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY) or version
     if request is not None:
@@ -83,13 +90,31 @@ def current_version(request=None):
 def invalidate(**kwargs):
     """A new version token: every fragment and count is computed again. Again once the
     change commits: a request between the signal and the commit would store what it read
-    before the change (a restriction not yet visible) under the new token. The token made
-    at the commit carries the primary's WAL position then, so that readers read from
-    replicas that have replayed the change (`core.replicas`)."""
-    cache.set(VERSION_KEY, replicas.token(), None)
-    transaction.on_commit(
-        lambda: cache.set(VERSION_KEY, replicas.token(replicas.current_position()), None)
-    )
+    before the change (a restriction not yet visible) under the new token.
+
+    Each token carries the primary's WAL position when it is made, so that readers read
+    from replicas that have replayed it (`core.replicas`): the one made at the commit, the
+    change; the one made now, every change committed before (it stays if this transaction
+    rolls back)."""
+    cache.set(VERSION_KEY, replicas.token(replicas.current_position()), None)
+    transaction.on_commit(lambda: store_committed(replicas.token(replicas.current_position())))
+
+
+def store_committed(version):
+    """Make `version`, made at a commit, the token, unless a later change's (a position at
+    least as far) is there already. A write lost to a cache timeout is tried again: the
+    token made before the commit would stay, under which readers may have kept what they
+    read before the change."""
+    position = replicas.position_of(version)
+    for _attempt in range(STORE_ATTEMPTS):
+        current = cache.get(VERSION_KEY)
+        if current == version or (
+            position and current is not None and replicas.position_of(current) >= position
+        ):
+            return
+        cache.set(VERSION_KEY, version, None)
+    if cache.get(VERSION_KEY) != version:
+        logger.error("The fragments' version token could not be stored: %s", version)
 
 
 def note_change(request, when):

@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.models import Session
-from django.db import DEFAULT_DB_ALIAS
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 from wagtail.models import Page
@@ -186,6 +187,82 @@ def test_the_version_token_carries_the_position_of_the_change():
     assert replicas.position_of(replicas.token(123456)) == 123456
     assert replicas.position_of(replicas.token()) == 0
     assert replicas.position_of(fragments.current_version()) >= 0
+
+
+@pytest.fixture
+def primary_at(monkeypatch, settings):
+    """The primary's WAL position, as `core.replicas.current_position` finds it."""
+    settings.DATABASE_REPLICAS = REPLICAS
+    position = [500]
+    monkeypatch.setattr(replicas, "current_position", lambda: position[0])
+    return position
+
+
+def test_a_lost_version_token_makes_readers_wait_for_the_primarys_position_now(primary_at):
+    fragments.cache.delete(fragments.VERSION_KEY)  # Redis restarted, or did not answer
+    assert replicas.position_of(fragments.current_version()) == 500
+
+
+@pytest.mark.django_db
+def test_a_change_rolled_back_leaves_a_token_past_the_changes_before_it(primary_at):
+    fragments.cache.set(fragments.VERSION_KEY, replicas.token(400), None)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        fragments.invalidate()
+        raise RuntimeError("the publish failed")
+    assert replicas.position_of(fragments.current_version()) == 500
+
+
+class LosingCache:
+    """Django's cache, but the first `lose` writes of the version token time out."""
+
+    def __init__(self, lose):
+        self.lose = lose
+
+    def set(self, key, value, timeout=None):
+        if key == fragments.VERSION_KEY and self.lose:
+            self.lose -= 1
+            return None
+        return cache.set(key, value, timeout)
+
+    def __getattr__(self, name):
+        return getattr(cache, name)
+
+
+@pytest.mark.django_db
+def test_a_token_lost_at_the_commit_is_stored_again(
+    primary_at, monkeypatch, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        fragments.invalidate()
+    primary_at[0] = 600
+    monkeypatch.setattr(fragments, "cache", LosingCache(lose=1))
+    for callback in callbacks:
+        callback()
+    assert replicas.position_of(fragments.current_version()) == 600
+
+
+@pytest.mark.django_db
+def test_a_later_changes_token_is_not_replaced_by_an_earlier_ones(
+    primary_at, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        fragments.invalidate()
+    later = replicas.token(700)  # another node's publish, committed after this one
+    fragments.cache.set(fragments.VERSION_KEY, later, None)
+    primary_at[0] = 600
+    for callback in callbacks:
+        callback()
+    assert fragments.current_version() == later
+
+
+@pytest.mark.django_db
+def test_a_token_the_cache_never_takes_is_logged(
+    primary_at, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    monkeypatch.setattr(fragments, "cache", LosingCache(lose=10))
+    with django_capture_on_commit_callbacks(execute=True):
+        fragments.invalidate()
+    assert "could not be stored" in caplog.text
 
 
 def test_replicas_need_postgresql():

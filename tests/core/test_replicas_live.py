@@ -8,11 +8,13 @@ connection there, and the last statement it ran after a moment.
 One scenario in a row, with one set of servers: each step starts from what the last left.
 """
 
+import subprocess
 import time
 
 import pytest
 import requests
 
+from core import fragments
 from core.replicas import PIN_COOKIE
 from tests import servers
 
@@ -108,6 +110,11 @@ def wait_for_replay(primary, replica):
     raise AssertionError("the replica did not replay the primary's changes within 30 s")
 
 
+def forget_version_token(portal):
+    key = f"{portal.environment['CACHE_KEY_PREFIX']}:1:{fragments.VERSION_KEY}"
+    subprocess.run(["redis-cli", "-n", "15", "DEL", key], check=True, capture_output=True)
+
+
 def anonymous_get(portal, path="/ban-sao/"):
     response = requests.get(portal.url(path), timeout=30)
     assert response.status_code == 200
@@ -169,6 +176,11 @@ def test_reads_writes_lag_and_outage_against_a_real_replica(stack):
     paused = time.monotonic()
     publish(portal, "Bản sao 2")
     assert "Bản sao 2" in editor.get(portal.url("/ban-sao/"), timeout=30).text
+    moment = replica_now(replica)
+    assert "Bản sao 2" in anonymous_get(portal)
+    assert not read_on_replica_since(replica, moment)
+    # So do they when Redis has lost the version token (restarted, or a write timed out).
+    forget_version_token(portal)
     moment = replica_now(replica)
     assert "Bản sao 2" in anonymous_get(portal)
     assert not read_on_replica_since(replica, moment)
