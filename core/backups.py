@@ -4,7 +4,8 @@ A backup is a folder `backups/<timestamp>/` holding:
 - `database.dump`: PostgreSQL's custom format (`pg_dump -Fc`), restored with `pg_restore`;
   or `database.sqlite3`: a copy made with SQLite's online backup API, consistent even while
   the site writes;
-- `media.tar.gz`: every uploaded file (images, their renditions, documents);
+- `media.tar.gz`: every uploaded file (images, their renditions, documents), from the
+  local media folder or the object store's bucket (`core.backups.backup_media`);
 - `backup.json`: what the folder holds, read by the restore.
 """
 
@@ -17,7 +18,8 @@ import tarfile
 from datetime import datetime
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management.base import CommandError
 from django.db import connections
 from django.utils import timezone
@@ -78,10 +80,7 @@ def backup(output_root, alias="default"):
             raw_sqlite_connection(alias).backup(target)
         finally:
             target.close()
-    media_root = Path(settings.MEDIA_ROOT)
-    with tarfile.open(folder / MEDIA_ARCHIVE, "w:gz") as archive:
-        if media_root.is_dir():
-            archive.add(media_root, arcname=".")
+    backup_media(folder / MEDIA_ARCHIVE)
     (folder / MANIFEST).write_text(
         json.dumps(
             {
@@ -130,14 +129,39 @@ def restore(folder, alias="default"):
     restore_media(folder / manifest["media"])
 
 
+def stored_files(storage, folder=""):
+    """The names of every file in `storage` (local media or the bucket) under `folder`."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # no local media folder yet
+        return
+    for name in sorted(files):
+        yield f"{folder}{name}"
+    for child in sorted(folders):
+        yield from stored_files(storage, f"{folder}{child}/")
+
+
+def backup_media(archive_path):
+    """Every uploaded file, read through Django's storage: the same for local files and for
+    an object store's bucket."""
+    with tarfile.open(archive_path, "w:gz") as archive:
+        for name in stored_files(default_storage):
+            with default_storage.open(name, "rb") as source:
+                member = tarfile.TarInfo(name)
+                member.size = default_storage.size(name)
+                archive.addfile(member, source)
+
+
 def restore_media(archive_path):
-    media_root = Path(settings.MEDIA_ROOT)
-    media_root.mkdir(parents=True, exist_ok=True)
-    for child in media_root.iterdir():
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
+    """Replace every uploaded file with the archive's, through Django's storage."""
+    for name in list(stored_files(default_storage)):
+        default_storage.delete(name)
     with tarfile.open(archive_path, "r:gz") as archive:
-        # The "data" filter refuses absolute paths, links out of the folder and devices.
-        archive.extractall(media_root, filter="data")
+        for member in archive:
+            if not member.isfile():
+                continue
+            # The "data" filter refuses absolute paths, links out of the folder and devices.
+            member = tarfile.data_filter(member, "/media")
+            name = os.path.normpath(member.name)
+            with archive.extractfile(member) as source:
+                default_storage.save(name, File(source))

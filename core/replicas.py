@@ -43,8 +43,17 @@ from django.urls import reverse
 
 PIN_COOKIE = "portal_primary"
 SAFE_METHODS = {"GET", "HEAD"}
-# The primary's WAL position in bytes.
-POSITION_SQL = "SELECT pg_current_wal_lsn() - '0/0'::pg_lsn"
+# The primary's WAL position in bytes: the end of the last record inserted, past every change
+# made so far. Not the write position (pg_current_wal_lsn): with synchronous_commit off, a
+# change just committed may not be written yet. The insert position of an empty page comes
+# after its header (24 bytes, 40 at a segment's start), where no replica's replay ends: the
+# header is taken off.
+POSITION_SQL = """
+SELECT at - CASE WHEN at % segment = 40 THEN 40 WHEN at % page = 24 THEN 24 ELSE 0 END
+FROM (SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn AS at,
+             current_setting('wal_block_size')::numeric AS page,
+             pg_size_bytes(current_setting('wal_segment_size')) AS segment) AS insert_position
+"""
 # A replica's state: what it has replayed (in bytes), and its lag in seconds: none when it has
 # replayed all it received (after a restart it may report less received than replayed), else
 # the age of the last transaction it replayed. On a server that is not a replica: its own

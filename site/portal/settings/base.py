@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from .databases import *  # noqa: F403  (DATABASES: the primary and its read replicas)
 from .environment import env_bool, env_list, env_map
 from .security import *  # noqa: F403  (headers, CSP, embeds, admin hardening)
+from .storage import *  # noqa: F403  (uploaded files: local, or S3-compatible object storage)
 from .webhooks import *  # noqa: F403  (task backends, the webhooks' limits)
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -171,12 +172,6 @@ def root_file_headers(headers, path, url):
 
 
 WHITENOISE_ADD_HEADERS_FUNCTION = root_file_headers
-MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 
 # Complex page models can exceed Django's default of 1,000 fields in the editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -7,6 +7,7 @@ and feeds). The apps and middleware they need are installed in base.py.
 import os
 
 from .environment import env_bool, env_list
+from .storage import MEDIA_PUBLIC_ORIGINS
 
 # Security headers (core.security): Content-Security-Policy and Permissions-Policy on every
 # response; SecurityMiddleware adds nosniff, Referrer-Policy and Cross-Origin-Opener-Policy.
@@ -37,9 +38,9 @@ WAGTAILEMBEDS_FINDERS = [
     }
 ]
 EMBED_FRAME_SOURCES = ["https://www.youtube.com", "https://player.vimeo.com"]
-# Origins besides the site itself that serve uploaded images and media (object storage, a
-# CDN), e.g. "https://media.example.gov.vn".
-CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+# Origins besides the site itself that serve uploaded images and media (a CDN), e.g.
+# "https://media.example.gov.vn"; the object store's public URL is added by itself.
+CSP_MEDIA_ORIGINS = [*env_list("CSP_MEDIA_ORIGINS"), *MEDIA_PUBLIC_ORIGINS]
 CSP_PUBLIC = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],

@@ -1,4 +1,5 @@
-"""The test suite: fast hashing, in-memory e-mail, media in a temporary folder."""
+"""The test suite: fast hashing, in-memory e-mail, media in a temporary folder (unless a
+test's own portal names a bucket: MEDIA_S3_BUCKET)."""
 
 import os
 import tempfile
@@ -11,10 +12,6 @@ SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # pytest-xdist runs the suite in several processes; `cache.clear()` empties a whole Redis
