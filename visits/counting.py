@@ -11,7 +11,6 @@ What the cache keeps of each day, and the two stores that keep it, are in `visit
 import dataclasses
 import datetime
 import logging
-import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,6 +19,8 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from redis.exceptions import RedisError
+
+from core.locks import exclusive
 
 from .models import DailyVisits, PageViews, VisitSettings
 from .stores import DAY_KEYS_TTL, get_store
@@ -224,49 +225,50 @@ def daily_figures(start, end, now=None):
 
 def fold(now=None):
     """Write the cache's counts into the database; return what was folded, or None when
-    another fold is running. Idempotent for the days; page views move exactly once."""
+    another fold is running (on any node: `core.locks`). Idempotent for the days; page views
+    move exactly once."""
+    with exclusive("visits:fold", FOLD_LOCK_TTL) as held:
+        return _fold(now) if held else None
+
+
+def _fold(now):
     from wagtail.models import Page
 
-    if not cache.add("visits:fold-lock", time.time(), FOLD_LOCK_TTL):
-        return None
-    try:
-        store = get_store()
-        today = local_now(now).date()
-        days = 0
-        for day in cached_days(today):
-            state = store.day_state(day)
-            if state.generation is None:
-                continue
-            with transaction.atomic():
-                row, _ = DailyVisits.objects.select_for_update().get_or_create(date=day)
-                if row.generation != state.generation:
-                    row.carried_visitors, row.carried_views = row.visitors, row.views
-                    row.generation = state.generation
-                row.visitors = row.carried_visitors + state.visitors
-                row.views = row.carried_views + state.views
-                row.save()
-            days += 1
-        pending = {pk: n for pk, n in store.pending_page_views().items() if n > 0}
-        existing = set(Page.objects.filter(pk__in=pending).values_list("pk", flat=True))
+    store = get_store()
+    today = local_now(now).date()
+    days = 0
+    for day in cached_days(today):
+        state = store.day_state(day)
+        if state.generation is None:
+            continue
         with transaction.atomic():
-            counted = set(
-                PageViews.objects.filter(page_id__in=existing).values_list("page_id", flat=True)
-            )
-            for page_id in counted:
-                PageViews.objects.filter(page_id=page_id).update(
-                    views=F("views") + pending[page_id]
-                )
-            PageViews.objects.bulk_create(
-                PageViews(page_id=page_id, views=pending[page_id]) for page_id in existing - counted
-            )
-        cache.delete_many(
-            [base_key(day) for day in cached_days(today)] + [page_base_key(pk) for pk in pending]
+            row, _ = DailyVisits.objects.select_for_update().get_or_create(date=day)
+            if row.generation != state.generation:
+                row.carried_visitors, row.carried_views = row.visitors, row.views
+                row.generation = state.generation
+            row.visitors = row.carried_visitors + state.visitors
+            row.views = row.carried_views + state.views
+            row.save()
+        days += 1
+    pending = {pk: n for pk, n in store.pending_page_views().items() if n > 0}
+    existing = set(Page.objects.filter(pk__in=pending).values_list("pk", flat=True))
+    with transaction.atomic():
+        counted = set(
+            PageViews.objects.filter(page_id__in=existing).values_list("page_id", flat=True)
         )
-        if pending:
-            store.subtract_page_views(pending)
-        return {"days": days, "pages": len(existing)}
-    finally:
-        cache.delete("visits:fold-lock")
+        for page_id in counted:
+            PageViews.objects.filter(page_id=page_id).update(
+                views=F("views") + pending[page_id]
+            )
+        PageViews.objects.bulk_create(
+            PageViews(page_id=page_id, views=pending[page_id]) for page_id in existing - counted
+        )
+    cache.delete_many(
+        [base_key(day) for day in cached_days(today)] + [page_base_key(pk) for pk in pending]
+    )
+    if pending:
+        store.subtract_page_views(pending)
+    return {"days": days, "pages": len(existing)}
 
 
 def fold_due():

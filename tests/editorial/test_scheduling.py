@@ -5,9 +5,11 @@ from datetime import timedelta
 from django.core.management import call_command
 from django.utils import timezone
 from freezegun import freeze_time
+from wagtail.models import PageLogEntry
 
 from articles.models import NewsArticlePage
 from snippets.models import Banner
+from tests.core.test_locks import HeldElsewhere
 
 
 def sample_news():
@@ -68,3 +70,22 @@ def test_a_scheduled_banner_appears_after_publish_scheduled(client, demo_content
         call_command("publish_scheduled")
     banner.refresh_from_db()
     assert banner.live
+
+
+def test_a_page_due_is_published_once_however_many_nodes_run_the_command(demo_content, moderator):
+    page = sample_news()
+    page.unpublish()
+    go_live = timezone.now() + timedelta(hours=3)
+    page.go_live_at = go_live
+    page.save_revision(user=moderator).publish(user=moderator)
+
+    with freeze_time(go_live + timedelta(minutes=1)):
+        with HeldElsewhere("publish_scheduled"):  # another node's run, under way
+            call_command("publish_scheduled")
+        page.refresh_from_db()
+        assert not page.live
+        call_command("publish_scheduled")
+        call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled").count() == 1
