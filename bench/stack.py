@@ -292,7 +292,8 @@ def write_nginx_config():
 
 
 def nginx_config(folder, app_port, nginx_port, purge_port, secret):
-    """deploy/nginx/portal.conf in front of gunicorn on `app_port`, listening on loopback on
+    """deploy/nginx/portal.conf in front of gunicorn on `app_port` (a port, or several: one
+    upstream server per application node), listening on loopback on
     `nginx_port` (and for purges on `purge_port`), with its cache, logs, static and media
     files under `folder`, in a config of its own (`nginx -c`): its path. Also used by the
     tests that run the real nginx (tests/servers.py)."""
@@ -304,7 +305,10 @@ def nginx_config(folder, app_port, nginx_port, purge_port, secret):
     deploy = ROOT / "deploy" / "nginx"
     site = (deploy / "portal.conf").read_text()
     replacements = {
-        "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
+        "server 127.0.0.1:8000;": "\n    ".join(
+            f"server 127.0.0.1:{port};"
+            for port in (app_port if isinstance(app_port, list | tuple) else [app_port])
+        ),
         "    listen 80;\n    listen [::]:80;\n": f"    listen 127.0.0.1:{nginx_port};\n",
         "/srv/portal/staticfiles/": f"{folder}/static/",
         "/srv/portal/media/": f"{folder}/media/",

@@ -235,7 +235,8 @@ def caches_unavailable():
 
 
 class Nginx:
-    """nginx with deploy/nginx/portal.conf in front of `app_port`, purged on `purge_port`."""
+    """nginx with deploy/nginx/portal.conf in front of `app_port` (or several: one upstream
+    server each), purged on `purge_port`."""
 
     def __init__(self, folder, app_port):
         self.port, self.purge_port = free_port(), free_port()

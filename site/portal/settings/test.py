@@ -7,6 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .base import CACHES, INSTALLED_APPS, REDIS_URL, SECRET_KEY
+from .environment import env_bool
 
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -24,8 +25,9 @@ if REDIS_URL and _worker.startswith("gw"):
         _url._replace(path=f"/{_base_db + int(_worker[2:])}")
     )
 
-# The API's fuzz tests send thousands of requests: the rate limit is on only in its tests.
-RATE_LIMIT_ENABLED = False
+# The API's fuzz tests send thousands of requests: the rate limit is on only in its tests
+# (and in a test's own portal that turns it on: RATE_LIMIT_ENABLED).
+RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", False)
 
 if "demo" not in INSTALLED_APPS:
     INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
