@@ -291,6 +291,12 @@ def write_nginx_config():
     return config
 
 
+def upstream_servers(app_port):
+    """The upstream's `server` lines: one per application node's port."""
+    ports = app_port if isinstance(app_port, list | tuple) else [app_port]
+    return "\n    ".join(f"server 127.0.0.1:{port};" for port in ports)
+
+
 def nginx_config(folder, app_port, nginx_port, purge_port, secret):
     """deploy/nginx/portal.conf in front of gunicorn on `app_port` (a port, or several: one
     upstream server per application node), listening on loopback on
@@ -305,10 +311,7 @@ def nginx_config(folder, app_port, nginx_port, purge_port, secret):
     deploy = ROOT / "deploy" / "nginx"
     site = (deploy / "portal.conf").read_text()
     replacements = {
-        "server 127.0.0.1:8000;": "\n    ".join(
-            f"server 127.0.0.1:{port};"
-            for port in (app_port if isinstance(app_port, list | tuple) else [app_port])
-        ),
+        "server 127.0.0.1:8000;": upstream_servers(app_port),
         "    listen 80;\n    listen [::]:80;\n": f"    listen 127.0.0.1:{nginx_port};\n",
         "/srv/portal/staticfiles/": f"{folder}/static/",
         "/srv/portal/media/": f"{folder}/media/",

@@ -257,9 +257,7 @@ def _fold(now):
             PageViews.objects.filter(page_id__in=existing).values_list("page_id", flat=True)
         )
         for page_id in counted:
-            PageViews.objects.filter(page_id=page_id).update(
-                views=F("views") + pending[page_id]
-            )
+            PageViews.objects.filter(page_id=page_id).update(views=F("views") + pending[page_id])
         PageViews.objects.bulk_create(
             PageViews(page_id=page_id, views=pending[page_id]) for page_id in existing - counted
         )
