@@ -123,6 +123,8 @@ restore: install
 	$(PY) manage.py restore $(BACKUP)
 
 # Soak test of the production stack behind nginx: 50 readers and API consumers and an editor
-# for SOAK_DURATION seconds (600); writes docs/reliability.md (see bench/soak.py).
+# for SOAK_DURATION seconds (600); writes docs/reliability.md (see bench/soak.py). With
+# SOAK_MODE=scale-out: two nodes, a replica and object storage, one node and the replica
+# stopped during the run (bench/soak_scale_out.py).
 soak: catalogues
 	$(PY) bench/soak.py

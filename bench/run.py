@@ -11,9 +11,11 @@ documents), in a PostgreSQL database of its own that later runs reuse
    figure is also given as a share of the static file's requests per second;
 3. searches and API syncs that no cache can answer (each request a new URL), at the
    origin: the search p95 across sizes and the sync p99 against issue 21's targets;
-4. a publish checked through the cache: seconds until the cached page shows it.
+4. a publish checked through the cache: seconds until the cached page shows it;
+5. on the largest size, origin throughput with one and two application nodes behind nginx
+   (bench/nodes.py).
 
-5. the stock Wagtail equivalent side by side, on the largest size's database:
+6. the stock Wagtail equivalent side by side, on the largest size's database:
    wagtail/bakerydemo (from BAKERYDEMO_DIR, a git directory or a work tree; skipped, with a
    line in the report, when absent), unpacked to BENCH_DIR/bakerydemo outside this
    repository with a venv of its own on this Python and our lock file's Django, Wagtail and
@@ -43,6 +45,7 @@ import argparse
 import stack
 from compare import compare
 from measuring import WRK_P95_SCRIPT, measure, publish_visibility, stampede, unique_requests
+from nodes import measure_nodes, nodes_section
 from report import (
     comparison_section,
     registry_section,
@@ -99,6 +102,7 @@ def main():
     sections.append(unique_section(unique))
     sections.append(registry_section(origin_p50))
     stack.DATABASE_URL = f"{DATABASE_BASE_URL}_{max(SIZES)}"
+    sections.append(nodes_section(measure_nodes()))
     sections.append(comparison_section(compare(sample_urls())))
     write_report(sections)
 

@@ -22,7 +22,8 @@ section of docs/reliability.md (SOAK_OUTPUT).
 Other settings: SOAK_DATABASE_URL (postgres://postgres@127.0.0.1:5432/faults_soak, created
 and filled with the demo content and SOAK_ARTICLES generated articles, 500, on first use),
 SOAK_REDIS_URL (redis://127.0.0.1:6379/9), SOAK_DIR (/var/tmp/portal-soak), SOAK_NGINX_PORT
-(8215), SOAK_APP_PORT (8216), SOAK_PURGE_PORT (8217), read in bench/soak_config.py. It
+(8215), SOAK_APP_PORT (8216), SOAK_PURGE_PORT (8217), read in bench/soak_config.py;
+SOAK_MODE=scale-out runs bench/soak_scale_out.py's topology and outages instead. It
 reuses bench/stack.py's helpers (packages, services, gunicorn and nginx processes) with these
 values; the report is written by bench/soak_report.py.
 """
@@ -153,6 +154,7 @@ class Results:
         self.latencies = defaultdict(list)
         self.errors = Counter()
         self.beacons = Counter()  # page id -> beacons answered 200
+        self.failures = []
         self.visitors = set()
 
     def record(self, kind, seconds):
@@ -160,10 +162,12 @@ class Results:
             self.counts[kind] += 1
             self.latencies[kind].append(seconds)
 
-    def error(self, kind, message):
+    def error(self, kind, message, started=None):
         with self.lock:
             self.counts[kind] += 1
             self.errors[f"{kind}: {message}"[:200]] += 1
+            # When the failed request started and ended (the scale-out soak's in-flight ones).
+            self.failures.append((started, time.monotonic(), f"{kind}: {message}"[:200]))
 
 
 class Client:
@@ -187,10 +191,10 @@ class Client:
         except (OSError, http.client.HTTPException) as error:
             self.connection.close()
             self.connection = None
-            self.results.error(kind, f"{method} {path}: {type(error).__name__} {error}")
+            self.results.error(kind, f"{method} {path}: {type(error).__name__} {error}", started)
             return None
         if response.status not in expect:
-            self.results.error(kind, f"{method} {path}: HTTP {response.status}")
+            self.results.error(kind, f"{method} {path}: HTTP {response.status}", started)
             return None
         self.results.record(kind, time.monotonic() - started)
         return content
@@ -316,60 +320,72 @@ def sample_memory(master, samples, stop, started):
         samples.append((time.monotonic() - started, {p: m for p, m in workers.items() if m}))
 
 
-def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.parse_args()
+def prepare():
+    """The machine, the database and its content: the URLs readers and consumers use."""
     stack.ensure_packages()
     stack.ensure_services()
     stack.BENCH_DIR.mkdir(parents=True, exist_ok=True)
     (stack.BENCH_DIR / "static").mkdir(exist_ok=True)
     stack.ensure_database()
     prepare_content()
-    pages, apis = reader_urls(), api_urls()
+    return reader_urls(), api_urls()
+
+
+def run_load(pages, apis, master, during=None):
+    """Readers, consumers and the editor against nginx for SOAK_DURATION seconds, the memory
+    of `master`'s workers sampled; `during(stop)`, if given, runs beside them (the scale-out
+    soak's outages). Returns what the report needs."""
     figures_before = visit_figures()
     run_id = str(uuid.uuid4().int % 100_000)
     results, samples, published = Results(), [], []
+    stop = threading.Event()
+    started = time.monotonic()
+    log(f"{config.READERS} readers, {config.API_CONSUMERS} consumers, an editor")
+    threads = [
+        threading.Thread(target=reader, args=(n, run_id, pages, results, stop))
+        for n in range(config.READERS)
+    ]
+    threads += [
+        threading.Thread(target=consumer, args=(n, apis, results, stop))
+        for n in range(config.API_CONSUMERS)
+    ]
+    threads.append(threading.Thread(target=sample_memory, args=(master, samples, stop, started)))
+    if during is not None:
+        threads.append(threading.Thread(target=during, args=(stop,)))
+    editor_thread = threading.Thread(target=editor, args=(run_id, results, published))
+    for thread in [*threads, editor_thread]:
+        thread.start()
+    time.sleep(config.DURATION)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    editor_thread.join()
+    log(f"{sum(results.counts.values()):,} requests, {sum(results.errors.values())} errors")
+    visible = (
+        bool(published)
+        and stack.fetch(f"http://127.0.0.1:{stack.NGINX_PORT}{published[-1]}")[0] == 200
+    )
+    return results, samples, figures_before, visit_figures(), published, visible
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.parse_args()
+    if config.MODE == "scale-out":
+        import soak_scale_out
+
+        sys.exit(soak_scale_out.main())
+    pages, apis = prepare()
     processes = stack.Processes()
     try:
-        processes.gunicorn()
+        master = processes.gunicorn().pid
         processes.nginx()
-        master = processes.started[0].pid
-        stop = threading.Event()
-        started = time.monotonic()
-        log(
-            f"{config.READERS} readers, {config.API_CONSUMERS} consumers, an editor for "
-            f"{config.DURATION} s"
-        )
-        threads = [
-            threading.Thread(target=reader, args=(n, run_id, pages, results, stop))
-            for n in range(config.READERS)
-        ]
-        threads += [
-            threading.Thread(target=consumer, args=(n, apis, results, stop))
-            for n in range(config.API_CONSUMERS)
-        ]
-        threads.append(
-            threading.Thread(target=sample_memory, args=(master, samples, stop, started))
-        )
-        editor_thread = threading.Thread(target=editor, args=(run_id, results, published))
-        for thread in [*threads, editor_thread]:
-            thread.start()
-        time.sleep(config.DURATION)
-        stop.set()
-        for thread in threads:
-            thread.join()
-        editor_thread.join()
-        log(f"{sum(results.counts.values()):,} requests, {sum(results.errors.values())} errors")
-        visible = (
-            bool(published)
-            and stack.fetch(f"http://127.0.0.1:{stack.NGINX_PORT}{published[-1]}")[0] == 200
-        )
-        figures_after = visit_figures()
+        outcome = run_load(pages, apis, master)
     finally:
         processes.stop()
-    passed, section = report(results, samples, figures_before, figures_after, published, visible)
+    passed, section = report(*outcome)
     write_section(section)
     print(section)
     sys.exit(0 if passed else 1)

@@ -21,11 +21,21 @@ ARTICLES = int(os.environ.get("SOAK_ARTICLES", "500"))
 WARM_UP = min(60, DURATION // 5)
 SAMPLE_EVERY = 10
 
+# "one-node" (the default), or "scale-out": two nodes, a replica and object storage, one
+# node and the replica stopped during the run (bench/soak_scale_out.py).
+MODE = os.environ.get("SOAK_MODE", "one-node")
+# The scale-out soak's own PostgreSQL primary, and its second application node.
+PRIMARY_PORT = int(os.environ.get("SOAK_PRIMARY_PORT", "8218"))
+SECOND_APP_PORT = int(os.environ.get("SOAK_SECOND_APP_PORT", "8219"))
+DEFAULT_DATABASE_URL = (
+    f"postgres://postgres@127.0.0.1:{PRIMARY_PORT}/portal_soak"
+    if MODE == "scale-out"
+    else "postgres://postgres@127.0.0.1:5432/faults_soak"
+)
+
 # bench/stack.py reads its settings from the environment when imported.
 os.environ.update(
-    BENCH_DATABASE_URL=os.environ.get(
-        "SOAK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/faults_soak"
-    ),
+    BENCH_DATABASE_URL=os.environ.get("SOAK_DATABASE_URL", DEFAULT_DATABASE_URL),
     BENCH_REDIS_URL=os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/9"),
     BENCH_DIR=os.environ.get("SOAK_DIR", "/var/tmp/portal-soak"),
     BENCH_NGINX_PORT=os.environ.get("SOAK_NGINX_PORT", "8215"),

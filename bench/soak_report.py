@@ -38,27 +38,39 @@ def memory_verdict(samples):
     return at_warm_up, largest, growth, rows
 
 
-def report(results, samples, figures_before, figures_after, published, visible):
-    """Whether the soak passed, and its section of docs/reliability.md."""
+def report(
+    results,
+    samples,
+    figures_before,
+    figures_after,
+    published,
+    visible,
+    title="Soak test",
+    command=None,
+    topology="gunicorn behind nginx's cache, PostgreSQL, Redis",
+    extra=(),
+):
+    """Whether the soak passed, and its section of docs/reliability.md (without its marks)."""
     visits = counted_visits(results, figures_before, figures_after)
     errors = sum(results.errors.values())
     at_warm_up, largest, growth, memory_rows = memory_verdict(samples)
     passed = not errors and visits["exact"] and growth < config.MEMORY_BOUND_MB and visible
     lines = [
-        START_MARK,
-        f"## Soak test: {'PASSED' if passed else 'FAILED'}",
+        f"## {title}: {'PASSED' if passed else 'FAILED'}",
         "",
         *machine_notes()[:1],
         f"- {config.DURATION} s, {config.READERS} readers and {config.API_CONSUMERS} API and "
         f"feed consumers (think time 0-{2 * config.THINK:g} s), one editor publishing every "
-        f"{config.PUBLISH_INTERVAL:g} s; gunicorn with {stack.WORKERS} sync workers (recycled "
-        "after 2,000 ± 200 requests) behind nginx's cache, PostgreSQL, Redis",
-        f"- Command: `SOAK_DURATION={config.DURATION} make soak`",
+        f"{config.PUBLISH_INTERVAL:g} s; {stack.WORKERS} sync gunicorn workers a node "
+        f"(recycled after 2,000 ± 200 requests); {topology}",
+        f"- Command: `{command or f'SOAK_DURATION={config.DURATION} make soak'}`",
         "",
         *latency_lines(results),
         "",
         f"**Errors: {errors}**",
         *[f"- {count} x {message}" for message, count in results.errors.most_common(10)],
+        "",
+        *extra,
         "",
         *visit_lines(visits),
         "",
@@ -68,7 +80,6 @@ def report(results, samples, figures_before, figures_after, published, visible):
         "",
         f"The last one ({published[-1] if published else '-'}) answered through nginx's cache "
         f"after the run: **{'yes' if visible else 'NO'}**.",
-        END_MARK,
     ]
     return passed, "\n".join(lines)
 
@@ -142,8 +153,12 @@ def memory_lines(at_warm_up, largest, growth, memory_rows):
     ]
 
 
-def write_section(section):
-    text = OUTPUT.read_text() if OUTPUT.exists() else f"# Reliability\n\n{START_MARK}\n{END_MARK}\n"
-    before, rest = text.split(START_MARK, 1)
-    after = rest.split(END_MARK, 1)[1]
-    OUTPUT.write_text(before + section + after)
+def write_section(section, marks=(START_MARK, END_MARK)):
+    """Replace what lies between `marks` in docs/reliability.md (added at its end if new)."""
+    start, end = marks
+    text = OUTPUT.read_text() if OUTPUT.exists() else "# Reliability\n"
+    if start not in text:
+        text = f"{text.rstrip()}\n\n{start}\n{end}\n"
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
+    OUTPUT.write_text(f"{before}{start}\n{section}\n{end}{after}")

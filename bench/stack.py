@@ -39,6 +39,8 @@ NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", "8107"))
 APP_PORT = int(os.environ.get("BENCH_APP_PORT", "8108"))
 PURGE_PORT = int(os.environ.get("BENCH_PURGE_PORT", "8109"))
 OUTPUT = Path(os.environ.get("BENCH_OUTPUT", ROOT / "docs" / "performance.md"))
+# Settings a run adds to the portal's (the scale-out soak: replicas, object storage).
+EXTRA_ENV = {}
 # The demo site's host name: purges name it, so cached requests must carry it too.
 HOST = "localhost"
 
@@ -136,6 +138,7 @@ def portal_env(purge=True):
         "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}",
         # wrk is one client: the anonymous API rate limit would measure 429 answers.
         "RATE_LIMIT_ENABLED": "false",
+        **EXTRA_ENV,
     }
 
 
@@ -240,22 +243,28 @@ class Processes:
     def __init__(self):
         self.started = []
 
-    def gunicorn(self):
+    def gunicorn(self, port=APP_PORT, name="gunicorn"):
+        """An application node on `port`, with a media folder of its own: its process."""
         manage("collectstatic", "--noinput", "-v0")
-        log(f"gunicorn with {WORKERS} workers on 127.0.0.1:{APP_PORT}")
+        log(f"gunicorn with {WORKERS} workers on 127.0.0.1:{port}")
         process = subprocess.Popen(
             [GUNICORN, "-c", "site/portal/gunicorn.conf.py", "--access-logfile", "/dev/null"],
             cwd=ROOT,
-            env=portal_env(),
-            stdout=open(BENCH_DIR / "gunicorn.log", "w"),  # noqa: SIM115
+            env={
+                **portal_env(),
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "DJANGO_MEDIA_ROOT": str(BENCH_DIR / ("media" if port == APP_PORT else name)),
+            },
+            stdout=open(BENCH_DIR / f"{name}.log", "w"),  # noqa: SIM115
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self.started.append(process)
-        wait_for(f"http://127.0.0.1:{APP_PORT}/")
+        wait_for(f"http://127.0.0.1:{port}/")
+        return process
 
-    def nginx(self):
-        config = write_nginx_config()
+    def nginx(self, app_ports=(APP_PORT,)):
+        config = write_nginx_config(list(app_ports))
         run(["nginx", "-t", "-q", "-c", str(config)])
         log(f"nginx on 127.0.0.1:{NGINX_PORT}")
         process = subprocess.Popen(
@@ -283,9 +292,9 @@ def wait_for(url, timeout=120):
     raise SystemExit(f"{url} did not answer within {timeout} s")
 
 
-def write_nginx_config():
+def write_nginx_config(app_ports=(APP_PORT,)):
     """deploy/nginx/portal.conf with this run's ports and folders, in a config of its own."""
-    config = nginx_config(BENCH_DIR, APP_PORT, NGINX_PORT, PURGE_PORT, CACHE_BYPASS_SECRET)
+    config = nginx_config(BENCH_DIR, app_ports, NGINX_PORT, PURGE_PORT, CACHE_BYPASS_SECRET)
     # The yardstick: a static file of about the size of a page's HTML.
     (BENCH_DIR / "static" / "bench.txt").write_text("Cổng thông tin điện tử\n" * 1500)
     return config

@@ -143,10 +143,15 @@ def temporary_folder(prefix):
     """A folder the clusters' user may write to, and the other servers' users (nginx's
     workers) may enter."""
     folder = tempfile.mkdtemp(prefix=prefix)
+    open_to_servers(folder)
+    return folder
+
+
+def open_to_servers(folder):
+    """Let the clusters' user write in `folder`, and the other servers' users enter it."""
     os.chmod(folder, 0o755)
     if os.geteuid() == 0:
         shutil.chown(folder, POSTGRES_USER)
-    return folder
 
 
 class Portal:
@@ -298,7 +303,7 @@ class ObjectStore:
 
     def __init__(self, folder):
         self.folder = Path(folder) / "seaweedfs"
-        (self.folder / "data").mkdir(parents=True)
+        (self.folder / "data").mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.grpc_ports = []
         self.process = None
