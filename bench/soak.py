@@ -21,8 +21,9 @@ section of docs/reliability.md (SOAK_OUTPUT).
 
 Other settings: SOAK_DATABASE_URL (postgres://postgres@127.0.0.1:5432/faults_soak, created
 and filled with the demo content and SOAK_ARTICLES generated articles, 500, on first use),
-SOAK_REDIS_URL (redis://127.0.0.1:6379/9), SOAK_DIR (/var/tmp/portal-soak), SOAK_NGINX_PORT
-(8215), SOAK_APP_PORT (8216), SOAK_PURGE_PORT (8217), read in bench/soak_config.py;
+SOAK_REDIS_URL (redis://127.0.0.1:6379/9; 8 for scale-out), SOAK_DIR (/var/tmp/portal-soak),
+SOAK_NGINX_PORT (8215), SOAK_APP_PORT (8216), SOAK_PURGE_PORT (8217), read in
+bench/soak_config.py;
 SOAK_MODE=scale-out runs bench/soak_scale_out.py's topology and outages instead. It
 reuses bench/stack.py's helpers (packages, services, gunicorn and nginx processes) with these
 values; the report is written by bench/soak_report.py.

@@ -36,7 +36,11 @@ DEFAULT_DATABASE_URL = (
 # bench/stack.py reads its settings from the environment when imported.
 os.environ.update(
     BENCH_DATABASE_URL=os.environ.get("SOAK_DATABASE_URL", DEFAULT_DATABASE_URL),
-    BENCH_REDIS_URL=os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/9"),
+    # A Redis database per mode: each mode has a database of its own, and what one caches
+    # (renditions, fragments) names the other's rows.
+    BENCH_REDIS_URL=os.environ.get(
+        "SOAK_REDIS_URL", f"redis://127.0.0.1:6379/{8 if MODE == 'scale-out' else 9}"
+    ),
     BENCH_DIR=os.environ.get("SOAK_DIR", "/var/tmp/portal-soak"),
     BENCH_NGINX_PORT=os.environ.get("SOAK_NGINX_PORT", "8215"),
     BENCH_APP_PORT=os.environ.get("SOAK_APP_PORT", "8216"),

@@ -62,7 +62,7 @@ def report(
         f"- {config.DURATION} s, {config.READERS} readers and {config.API_CONSUMERS} API and "
         f"feed consumers (think time 0-{2 * config.THINK:g} s), one editor publishing every "
         f"{config.PUBLISH_INTERVAL:g} s; {stack.WORKERS} sync gunicorn workers a node "
-        f"(recycled after 2,000 ± 200 requests); {topology}",
+        f"(forked from a preloaded master, replaced after 20,000 ± 2,000 requests); {topology}",
         f"- Command: `{command or f'SOAK_DURATION={config.DURATION} make soak'}`",
         "",
         *latency_lines(results),

@@ -305,3 +305,17 @@ def test_each_replica_named_is_a_database_read_through_the_router():
         "default",
         "['core.replicas.ReplicaRouter']",
     ]
+
+
+@pytest.mark.django_db
+def test_objects_read_on_a_replica_relate_to_the_primarys_after_replicas_are_gone():
+    """A rendition kept in Redis's renditions cache was read on a replica; switched off,
+    the portal still attaches it to an image read on the primary (a 500 before)."""
+    from wagtail.images import get_image_model
+
+    image = get_image_model()(title="Ảnh", width=10, height=10)
+    image._state.db = DEFAULT_DB_ALIAS
+    rendition = get_image_model().get_rendition_model()(filter_spec="width-10")
+    rendition._state.db = "replica1"
+    rendition.image = image
+    assert rendition.image is image

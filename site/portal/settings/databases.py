@@ -57,7 +57,11 @@ for _number, _url in enumerate(_replica_urls, 1):
         raise ImproperlyConfigured(
             "DATABASE_REPLICA_URL needs PostgreSQL, for DATABASE_URL and for each replica."
         )
-DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"] if DATABASE_REPLICAS else []
+# Installed with or without replicas: objects read on a replica outlive it in Redis (the
+# renditions' cache), and Django's default refuses to relate them to the primary's (a page
+# with images failed with a 500 once replicas were switched off). Without replicas it sends
+# everything to the primary.
+DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
 # A replica further behind than this is skipped; its state is checked again this often (per
 # process); a client that sent a write reads from the primary for this long after it.
 REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "5"))
