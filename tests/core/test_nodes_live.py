@@ -86,6 +86,8 @@ def stack():
             "DJANGO_ALLOWED_HOSTS": f"{HOST},127.0.0.1",
             "RATE_LIMIT_ENABLED": "true",
             "RATE_LIMIT_REQUESTS": str(API_LIMIT),
+            # A fixed window: an hour, so that the test's requests never straddle two.
+            "RATE_LIMIT_WINDOW": "3600",
         }
         nodes = [
             servers.Portal({**environment, "DJANGO_MEDIA_ROOT": f"{folder}/{name}"})
