@@ -212,6 +212,21 @@ class Portal:
         return f"http://127.0.0.1:{self.port}{path}"
 
 
+def site_seed(title, slug):
+    """`manage.py shell` code that makes a published home page the site's root, with one
+    published content page under it titled `title` at /`slug`/."""
+    return f"""
+from wagtail.models import Page, Site
+from home.models import HomePage
+from home.pages import ContentPage
+home = Page.get_first_root_node().add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
+home.save_revision().publish()
+Site.objects.update(root_page=home)
+page = home.add_child(instance=ContentPage(title={title!r}, slug={slug!r}, body="<p>x</p>"))
+page.save_revision().publish()
+"""
+
+
 def signed_in(portal, username, password):
     """A session signed in through the admin's sign-in form, as in a browser."""
     session = requests.Session()

@@ -26,18 +26,11 @@ HOST = "testserver"  # the test settings' site: purges name it
 PASSWORD = "mat-khau-dai-2024"
 API_LIMIT = 12
 BEACON = r'data-visits-beacon="([^"]+)" data-visits-page="([^"]+)"'
-SEED = f"""
+SEED = (
+    servers.site_seed("Nút 1", "nut")
+    + f"""
 from django.contrib.auth.models import Group, User
-from wagtail.models import Page, Site
-from home.models import HomePage
-from home.pages import ContentPage
 from webhooks.models import Subscription
-root = Page.get_first_root_node()
-home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
-home.save_revision().publish()
-Site.objects.update(root_page=home)
-page = home.add_child(instance=ContentPage(title="Nút 1", slug="nut", body="<p>x</p>"))
-page.save_revision().publish()
 for name in ("bien-tap", "thu-sai"):
     user = User.objects.create_user(name, password={PASSWORD!r})
     user.groups.add(Group.objects.get(name="Biên tập viên"))
@@ -45,6 +38,7 @@ Subscription.objects.create(
     name="Cổng tỉnh", url="https://cong.example.gov.vn/hook", categories=["upsert"]
 )
 """
+)
 SCHEDULE = """
 import datetime
 from django.utils import timezone

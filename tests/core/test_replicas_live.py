@@ -25,20 +25,14 @@ CHECK_SECONDS = 0.3
 # Long enough for a publish (a `manage.py shell` of its own) while replay is paused.
 MAX_LAG_SECONDS = 15.0
 
-SEED = """
-from wagtail.models import Page, Site
-from home.models import HomePage
-from home.pages import ContentPage
-root = Page.get_first_root_node()
-home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
-home.save_revision().publish()
-Site.objects.update(root_page=home)
-page = home.add_child(instance=ContentPage(title="Bản sao 1", slug="ban-sao", body="<p>x</p>"))
-page.save_revision().publish()
+SEED = (
+    servers.site_seed("Bản sao 1", "ban-sao")
+    + """
 from django.contrib.auth.models import Group, User
 editor = User.objects.create_user("bien-tap", password="mat-khau-dai-2024")
 editor.groups.add(Group.objects.get(name="Biên tập viên"))
 """
+)
 
 
 def publish(portal, title):

@@ -18,17 +18,7 @@ pytestmark = pytest.mark.skipif(
 
 # The test settings' site (WAGTAILADMIN_BASE_URL): purges name its host, so requests do too.
 HOST = "testserver"
-SEED = """
-from wagtail.models import Page, Site
-from home.models import HomePage
-from home.pages import ContentPage
-root = Page.get_first_root_node()
-home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
-home.save_revision().publish()
-Site.objects.update(root_page=home)
-page = home.add_child(instance=ContentPage(title="Bản lưu 1", slug="ban-luu", body="<p>x</p>"))
-page.save_revision().publish()
-"""
+SEED = servers.site_seed("Bản lưu 1", "ban-luu")
 
 
 @pytest.fixture(scope="module")
