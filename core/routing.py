@@ -17,8 +17,9 @@ making the same decisions as the pages' own `route` methods:
 
 Only the last page's specific object is read (one more query); the pages on the way stay
 generic. The page served keeps its locale and its ancestors below the root as read here
-(`routed_ancestors`, for `{% breadcrumb_ancestors %}`). The mixin goes on the page at the
-root of each locale's tree (`HomePage`).
+(`routed_ancestors`, for `{% breadcrumb_ancestors %}` and for checking its view restrictions
+without a query, `core.visibility.RoutedRestrictionsMixin`). The mixin goes on the page at
+the root of each locale's tree (`HomePage`).
 """
 
 from django.urls import Resolver404
@@ -57,6 +58,9 @@ class DirectRoutingMixin:
     For a page that routes its children as `Page` does (not a routable page itself)."""
 
     def route(self, request, path_components):
+        if not path_components and self.depth == 2:
+            # Served itself: its only ancestor is the tree's root, which is never an alias.
+            self.routed_ancestors = []
         if not path_components or len(path_components) > MAX_DEPTH:
             return super().route(request, path_components)
         prefixes = [

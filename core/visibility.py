@@ -49,6 +49,28 @@ def is_visible(page, request=None):
     return not any(page.path.startswith(path) for path in restricted_paths(request))
 
 
+class RoutedRestrictionsMixin:
+    """A served page's view restrictions without Wagtail's two queries (its ancestors'
+    aliases, then their restrictions) when nothing can restrict it.
+
+    `core.routing` keeps the ancestors of the page it routes (`routed_ancestors`), and the
+    restricted subtrees are read once with the site-wide fragments (`restricted_paths`,
+    which every page's boxes and links read anyway): a routed page that is no alias, below
+    no alias, and under no restricted path has none. Any other page is Wagtail's to check.
+    """
+
+    def get_view_restrictions(self):
+        ancestors = getattr(self, "routed_ancestors", None)
+        if (
+            ancestors is None
+            or self.alias_of_id
+            or any(ancestor.alias_of_id for ancestor in ancestors)
+            or is_restricted(self)
+        ):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
 def is_restricted(page, request=None):
     """Whether `page` or an ancestor has a view restriction (whatever the request passed)."""
     return any(page.path.startswith(path) for path in restricted_paths(request))

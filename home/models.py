@@ -12,7 +12,7 @@ from articles.blocks import RICH_TEXT_FEATURES
 from articles.models import AnnouncementPage, ArticleIndexPage, NewsArticlePage, with_listing_images
 from core import fragments
 from core.routing import DirectRoutingMixin
-from core.visibility import visible_pages
+from core.visibility import RoutedRestrictionsMixin, visible_pages
 from snippets.models import Banner
 
 from .links import PublicServiceLink
@@ -39,7 +39,7 @@ def current_announcements(locale_id, limit=ANNOUNCEMENT_COUNT):
     return list(AnnouncementPage.current(locale=locale_id)[:limit])
 
 
-class HomePage(DirectRoutingMixin, Page):
+class HomePage(DirectRoutingMixin, RoutedRestrictionsMixin, Page):
     """The portal's front page: one per language, at the root of its locale's tree."""
 
     intro = RichTextField(

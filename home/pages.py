@@ -12,14 +12,14 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from articles.blocks import RICH_TEXT_FEATURES
-from core.visibility import visible_pages
+from core.visibility import RoutedRestrictionsMixin, visible_pages
 
 # Levels of pages under the home page the HTML sitemap lists, and how many pages at most.
 SITEMAP_DEPTH = 3
 SITEMAP_MAX_PAGES = 1000
 
 
-class ContentPage(Page):
+class ContentPage(RoutedRestrictionsMixin, Page):
     """A title and a text: the accessibility statement, the terms of use, and the like."""
 
     body = RichTextField(_("text"), blank=True, features=RICH_TEXT_FEATURES)
@@ -42,7 +42,7 @@ class ContentPage(Page):
         verbose_name_plural = _("content pages")
 
 
-class ContactPage(Page):
+class ContactPage(RoutedRestrictionsMixin, Page):
     """The agency's contacts, from the portal settings (one place for the footer, this page
     and the JSON-LD), with an optional text above them."""
 
@@ -67,7 +67,7 @@ def listing_types():
     return [model for model in get_page_models() if getattr(model, "paginated_listing", False)]
 
 
-class SitemapPage(Page):
+class SitemapPage(RoutedRestrictionsMixin, Page):
     """The HTML sitemap: the live, public pages of its language's tree, as nested lists."""
 
     parent_page_types = ["home.HomePage"]

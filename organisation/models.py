@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.api.fields import PublishedObjectListField
 from core.localised_routes import VIETNAMESE_SUFFIX, LocalisedRoutesMixin
+from core.visibility import RoutedRestrictionsMixin
 from snippets.models import Agency, Person, PersonPosition
 
 from .api_fields import OrganisationChartField
@@ -26,7 +27,7 @@ from .chart import MAX_DEPTH, build_tree, units_overseen
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class OrganisationPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
+class OrganisationPage(LocalisedRoutesMixin, RoutablePageMixin, RoutedRestrictionsMixin, Page):
     """The organisation section; `don-vi/<slug>/` shows a unit, `lanh-dao/<slug>/` a leader
     (`units/<slug>/` and `leaders/<slug>/` in other languages: core.localised_routes)."""
 

@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.localised_routes import LocalisedRoutesMixin
-from core.visibility import visible_pages
+from core.visibility import RoutedRestrictionsMixin, visible_pages
 
 from .queries import by_leader, feed_window, find_leader, leaders, published_entries
 from .weeks import BadWeek, monday_of, parse_date, parse_week, week_days, week_label
@@ -41,7 +41,7 @@ WEEKDAY_ABBREVIATIONS = (
 VIEW_PARAMETER, DAY_VIEW = "xem", "ngay"
 
 
-class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, Page):
+class WorkCalendarPage(LocalisedRoutesMixin, RoutablePageMixin, RoutedRestrictionsMixin, Page):
     """The leaders' weekly work calendar (Lịch công tác)."""
 
     intro = RichTextField(

@@ -14,13 +14,13 @@ from wagtail.search import index
 
 from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from core.text import searchable_text
-from core.visibility import visible_pages
+from core.visibility import RoutedRestrictionsMixin, visible_pages
 
 from ..blocks import RICH_TEXT_FEATURES
 from .common import PublicationDateMixin, paginate
 
 
-class AnnouncementIndexPage(FoldedSearchMixin, Page):
+class AnnouncementIndexPage(FoldedSearchMixin, RoutedRestrictionsMixin, Page):
     """The "Thông báo" section: announcements, newest first, expired ones included."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -51,7 +51,7 @@ class AnnouncementIndexPage(FoldedSearchMixin, Page):
         return context
 
 
-class AnnouncementPage(FoldedSearchMixin, PublicationDateMixin, Page):
+class AnnouncementPage(FoldedSearchMixin, PublicationDateMixin, RoutedRestrictionsMixin, Page):
     """A short notice (Thông báo), often with attached documents, listed while valid."""
 
     summary = models.TextField(_("summary"), blank=True)

@@ -20,7 +20,7 @@ from core.api.fields import PublishedObjectListField
 from core.api.images import ImageRenditionsField
 from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from core.text import searchable_text
-from core.visibility import visible_pages
+from core.visibility import RoutedRestrictionsMixin, visible_pages
 from snippets.models import Agency
 from visits.serializers import PageViewsField
 
@@ -36,7 +36,7 @@ from .common import (
 )
 
 
-class ArticleIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
+class ArticleIndexPage(FoldedSearchMixin, RoutablePageMixin, RoutedRestrictionsMixin, Page):
     """A section such as "Tin tức - Sự kiện": news and event reports, newest first.
 
     Its feeds are at `<index url>rss/` (RSS 2.0) and `<index url>atom/` (Atom).
@@ -123,7 +123,7 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, Page):
+class NewsArticlePage(FoldedSearchMixin, PublicationDateMixin, RoutedRestrictionsMixin, Page):
     """A news article: lead (sapo), hero image, a StreamField body and an author byline."""
 
     lead = models.TextField(

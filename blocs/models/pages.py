@@ -16,7 +16,7 @@ from wagtail.search import index
 from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from core.localised_routes import VIETNAMESE_SUFFIX, LocalisedRoutesMixin
 from core.text import searchable_text
-from core.visibility import visible_pages
+from core.visibility import RoutedRestrictionsMixin, visible_pages
 from snippets.models import Agency
 
 from ..panels import BlocYearsPanel
@@ -29,7 +29,9 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 RELATED_NEWS_COUNT = 10
 
 
-class BlocIndexPage(FoldedSearchMixin, LocalisedRoutesMixin, RoutablePageMixin, Page):
+class BlocIndexPage(
+    FoldedSearchMixin, LocalisedRoutesMixin, RoutablePageMixin, RoutedRestrictionsMixin, Page
+):
     """The "Khối thi đua" section: every bloc, and a public profile page per agency
     ("don-vi/<slug>/" on the Vietnamese site, "agencies/<slug>/" on the others)."""
 
@@ -136,7 +138,7 @@ class BlocIndexPage(FoldedSearchMixin, LocalisedRoutesMixin, RoutablePageMixin, 
         return urls
 
 
-class BlocPage(FoldedSearchMixin, Page):
+class BlocPage(FoldedSearchMixin, RoutedRestrictionsMixin, Page):
     """One emulation bloc: its current year, heads by year, awards by year, related news."""
 
     short_name = models.CharField(

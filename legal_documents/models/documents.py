@@ -18,7 +18,7 @@ from wagtail.search import index
 from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from core.security import allow_sources
 from core.text import searchable_text
-from core.visibility import is_visible
+from core.visibility import RoutedRestrictionsMixin, is_visible
 
 from ..numbers import number_key, number_validator
 from ..status import REVERSE_WORDING, RelationKind, status_of
@@ -26,7 +26,7 @@ from .extracted import ExtractionOutcome
 from .index import RICH_TEXT_FEATURES
 
 
-class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, Page):
+class LegalDocumentPage(FoldedSearchMixin, RoutablePageMixin, RoutedRestrictionsMixin, Page):
     """One document (văn bản), or a draft published for public comment (dự thảo)."""
 
     document_type = models.ForeignKey(

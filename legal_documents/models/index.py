@@ -19,7 +19,7 @@ from wagtail.search import index
 from core import fragments
 from core.fragments import CachedCountPaginator
 from core.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
-from core.visibility import visible_pages
+from core.visibility import RoutedRestrictionsMixin, visible_pages
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 # Drafts for comment (no issue date) first, then the documents, newest issued first.
@@ -39,7 +39,7 @@ def paginate(request, items, per_page):
         raise Http404(_("No such page of results.")) from error
 
 
-class LegalDocumentIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
+class LegalDocumentIndexPage(FoldedSearchMixin, RoutablePageMixin, RoutedRestrictionsMixin, Page):
     """The "Văn bản" section: every document, searchable and filtered by facets."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

@@ -5,13 +5,15 @@ from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
 from articles.models import ArticleIndexPage
 from core.templatetags.breadcrumbs import breadcrumb_ancestors
+from core.visibility import restricted_paths
 from home.models import HomePage
 from home.pages import ContentPage
-from tests.restrictions import restrict
+from tests.restrictions import KINDS, restrict
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +198,41 @@ def test_a_path_deeper_than_any_page_is_left_to_wagtails_walk(tree, home):
 def test_the_demos_sub_routes_route_as_wagtail_routes_them(demo_content, path, served_by):
     routed = both(demo_content.home, path)
     assert served_by == routed or served_by in routed[1:], routed
+
+
+def test_a_routed_page_under_no_restriction_costs_no_restriction_query(tree, home):
+    result = home.route(RequestFactory().get("/"), ["tin-tuc", "bai-mot"])
+    restricted_paths()  # Read once per version with the site-wide fragments.
+    with CaptureQueriesContext(connection) as queries:
+        assert list(result.page.get_view_restrictions()) == []
+    assert len(queries) == 0
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_restriction_on_a_routed_pages_section_still_guards_it(tree, client, news_index, kind):
+    restrict(news_index, kind)
+    response = client.get("/tin-tuc/bai-mot/")
+    html = response.content.decode()
+    assert tree["article"].lead not in html
+    if kind == PageViewRestriction.PASSWORD:
+        assert 'name="password"' in html
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("wagtailcore_login"))
+
+
+def test_an_alias_of_a_private_page_is_still_guarded(tree, client):
+    article = tree["article"]
+    restrict(article, PageViewRestriction.PASSWORD)
+    about = Page.objects.get(slug="gioi-thieu")
+    article.create_alias(parent=about, update_slug="ban-sao")
+    html = client.get("/gioi-thieu/ban-sao/").content.decode()
+    assert 'name="password"' in html
+    assert article.lead not in html
+
+
+def test_a_private_home_page_is_still_guarded(home, client):
+    restrict(home, PageViewRestriction.LOGIN)
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailcore_login"))
