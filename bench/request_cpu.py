@@ -62,7 +62,7 @@ def profile(request, before_each, args):
         profiler.enable()
         request()
         profiler.disable()
-    pstats.Stats(profiler).sort_stats(args.sort).print_stats(45)
+    pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.filter or "", 45)
 
 
 def main():
@@ -71,6 +71,9 @@ def main():
     parser.add_argument("--iterations", type=int, default=30)
     parser.add_argument("--profile", help="print cProfile's top functions for this URL name")
     parser.add_argument("--sort", default="cumulative", help="cProfile's sort order")
+    parser.add_argument(
+        "--filter", help="print only functions whose file matches this regular expression"
+    )
     parser.add_argument(
         "--cold", action="store_true", help="empty Django's caches before each request"
     )
