@@ -71,7 +71,8 @@ def generate_renditions(image):
 
 
 def prefetch_renditions_of(lookup, specs):
-    """Prefetch the renditions `specs` of the image at `lookup` (a foreign key to an image).
+    """Prefetch the renditions `specs` of the image at `lookup` (a foreign key to an image;
+    empty: of images themselves).
 
     Used with `select_related(lookup)`, a queryset's objects, their images and the renditions
     cost two queries in all (`Prefetch("image", queryset=images.prefetch_renditions())`
@@ -79,7 +80,7 @@ def prefetch_renditions_of(lookup, specs):
     """
     rendition_model = get_image_model().get_rendition_model()
     return Prefetch(
-        f"{lookup}__renditions",
+        f"{lookup}__renditions" if lookup else "renditions",
         queryset=rendition_model.objects.filter(filter_spec__in=list(specs)),
         to_attr="prefetched_renditions",
     )

@@ -15,7 +15,8 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from redis.exceptions import RedisError
@@ -103,7 +104,12 @@ def compute_base(today, store):
     monday = week_start(today)
     first = min(monday, cached_days(today)[0])
     rows = {row.date: row for row in DailyVisits.objects.filter(date__gte=first, date__lte=today)}
-    before = DailyVisits.objects.filter(date__lt=first).aggregate(n=Sum("visitors"))["n"] or 0
+    # The days before `first` and the starting total in one query; no settings row yet is the
+    # settings' default (0), as `VisitSettings.load()` would make it.
+    starting_total = VisitSettings.objects.order_by("pk").values("starting_total")[:1]
+    before = DailyVisits.objects.filter(date__lt=first).aggregate(
+        n=Coalesce(Sum("visitors"), 0) + Coalesce(Subquery(starting_total), 0)
+    )["n"]
     week = total = 0
     live_window = set(cached_days(today))
     day = first
@@ -120,7 +126,7 @@ def compute_base(today, store):
     today_row = rows.get(today)
     return {
         "week_before_today": week,
-        "total_before_today": VisitSettings.load().starting_total + before + total,
+        "total_before_today": before + total,
         "today_row": (
             {
                 "visitors": today_row.visitors,

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,7 +15,7 @@ from blocs.models import BlocPage, BlocYear
 from blocs.serializers import BlocTermField
 from core.api.fields import PublishedObjectListField
 from core.visibility import is_visible
-from snippets.models import Agency
+from snippets.models import Agency, AwardRecipient
 
 from .common import linked
 from .news import NewsArticlePage
@@ -149,7 +149,9 @@ class EventReportPage(NewsArticlePage):
             link.award
             for link in self.awards_conferred.select_related(
                 "award", "award__conferred_by_person", "award__conferred_by_agency"
-            ).prefetch_related("award__recipients__agency")
+            ).prefetch_related(
+                Prefetch("award__recipients", AwardRecipient.objects.select_related("agency"))
+            )
             if link.award.live
         ]
 

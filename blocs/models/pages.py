@@ -320,6 +320,7 @@ class AgencyLinker:
             self._index_pages[locale_id] = (
                 visible_pages(BlocIndexPage.objects)
                 .filter(locale_id=locale_id)
+                .select_related("locale")  # its routes are named by its language
                 .order_by("path")
                 .first()
             )

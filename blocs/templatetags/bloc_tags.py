@@ -2,7 +2,7 @@
 
 from django import template
 
-from blocs.models import BlocMembership, agency_linker
+from blocs.models import BlocMembership, BlocYear, agency_linker
 from core.visibility import is_visible, visible_translation
 
 register = template.Library()
@@ -24,7 +24,8 @@ def bloc_term(context, report):
     Renders nothing when the report has no published bloc year or readers may not see the bloc
     page (see `core.visibility`).
     """
-    term = getattr(report, "bloc_term", None)
+    term_id = getattr(report, "bloc_term_id", None)
+    term = BlocYear.objects.select_related("bloc").filter(pk=term_id).first() if term_id else None
     if term is None or not term.live or not is_visible(term.bloc, context.get("request")):
         return {"term": None}
     rows = term.memberships.filter(agency__live=True).select_related("agency")

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import EventReportPage, body_images
+from articles.models import EventReportPage, NewsArticlePage, body_images, with_listing_images
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +123,24 @@ def test_listing_pictures_from_bodies_cost_the_same_queries_for_more_articles(
     for url in urls:
         assert after[url][0] == before[url][0], url
     assert after[news_index.url][1] == 6
+
+
+def test_hero_images_are_joined_to_a_listings_articles(article_factory, image_factory):
+    heroes = [article_factory() for _ in range(3)]
+    from_body = article_factory(with_image=False, body=body_with_image(image_factory("Thân")))
+    bare = article_factory(with_image=False, body="[]")
+    pages = NewsArticlePage.objects.filter(pk__in=[page.pk for page in heroes]).order_by("pk")
+    with CaptureQueriesContext(connection) as queries:
+        listed = with_listing_images(pages)
+    assert len(queries) == 2  # the articles with their hero images, then the renditions
+    assert [page.picture.pk for page in listed] == [page.hero_image_id for page in heroes]
+    every = NewsArticlePage.objects.filter(pk__in=[from_body.pk, bare.pk, heroes[0].pk])
+    with CaptureQueriesContext(connection) as queries:
+        pictures = {page.pk: page.picture for page in with_listing_images(every)}
+    assert len(queries) == 3  # and the images of the bodies
+    assert pictures[from_body.pk].title == "Thân"
+    assert pictures[bare.pk] is None
+    assert pictures[heroes[0].pk].pk == heroes[0].hero_image_id
+    assert all(
+        hasattr(picture, "prefetched_renditions") for picture in pictures.values() if picture
+    )

@@ -1,6 +1,8 @@
 """Folding the cache into the database: figures unchanged, page views moved once, cache
 losses carried over, the starting total added."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -59,6 +61,24 @@ def test_starting_total_is_added(beacon):
     settings.save()
     fold()  # a fold renews the cached figures at once
     assert beacon().json()["total"] == 1_204_312
+
+
+@freeze_time(NOW)
+@pytest.mark.parametrize("starting_total", [None, 0, 5_000])
+def test_old_days_and_the_starting_total_make_the_total(starting_total):
+    """Days older than the week and the cache's window are summed with the starting total
+    in one query; no settings row counts as a starting total of 0."""
+    DailyVisits.objects.create(date=datetime.date(2024, 9, 1), visitors=100, views=300)
+    DailyVisits.objects.create(date=datetime.date(2024, 10, 1), visitors=20, views=40)
+    if starting_total is not None:
+        VisitSettings.objects.create(starting_total=starting_total)
+    figures = current_figures()
+    assert (figures.total, figures.this_week, figures.today) == (
+        120 + (starting_total or 0),
+        0,
+        0,
+    )
+    assert VisitSettings.objects.count() == (starting_total is not None)
 
 
 def test_the_task_folds(beacon):
