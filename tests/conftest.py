@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from freezegun import freeze_time
 from wagtail.models import Locale, Page, Site
 
@@ -39,6 +39,17 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language (Vietnamese): a request to an English
+    page leaves English active in the test's thread (LocaleMiddleware activates a language
+    for each request, nothing deactivates it), and lazy texts read after a test's own
+    `translation.override` would be English."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -39,9 +39,10 @@ def test_a_duplicate_number_of_the_same_issuer_is_refused_in_vietnamese(
     legal_document_factory, settings
 ):
     legal_document_factory(number="15/2024/QĐ-UBND")
-    with translation.override("vi"), pytest.raises(ValidationError) as error:
-        legal_document_factory(number="15/2024/qd-ubnd", publish_it=False)
-    assert "Cơ quan ban hành này đã có văn bản mang số ký hiệu này." in error.value.messages
+    with translation.override("vi"):
+        with pytest.raises(ValidationError) as error:
+            legal_document_factory(number="15/2024/qd-ubnd", publish_it=False)
+        assert "Cơ quan ban hành này đã có văn bản mang số ký hiệu này." in error.value.messages
 
 
 def test_malformed_numbers_and_dates_out_of_order_are_refused(legal_document_factory):
