@@ -16,10 +16,10 @@ from demo.data import SEED_SLUG
 
 # Before routing by URL path, the chrome's joined fragments and routed breadcrumbs (2b0ab28):
 # article 47, event report 59, home 40, news listing 38. Before routed pages' view restrictions
-# came from the restricted paths (core.visibility.RoutedRestrictionsMixin), related articles
-# were read with EXISTS, hero images joined, a bloc year with its bloc, award recipients with
-# their agencies and the visitor figures' old days with the starting total: 34, 46, 32, 28.
-CEILINGS = {"article": 30, "event report": 39, "home": 29, "news listing": 25}
+# came from the restricted paths (core.visibility.RoutedRestrictionsMixin), hero images were
+# joined, a bloc year read with its bloc, award recipients with their agencies and the visitor
+# figures' old days with the starting total: 34, 46, 32, 28.
+CEILINGS = {"article": 31, "event report": 40, "home": 29, "news listing": 25}
 
 
 def cold_queries(client, url):
