@@ -41,13 +41,14 @@ def with_listing_images(articles, specs=LISTING_RENDITIONS):
     """The articles (a queryset or a list) with their `picture` and its renditions `specs`
     loaded, however many articles: a queryset's hero images are joined to it, so two
     queries in all, and one more for the pictures taken from bodies or a list's images."""
-    if isinstance(articles, models.QuerySet):
+    joined = isinstance(articles, models.QuerySet)
+    if joined:
         articles = articles.select_related("hero_image")
     articles = list(articles)
     found = {
         article.hero_image_id: article.hero_image
         for article in articles
-        if article.hero_image_id and "hero_image" in article._state.fields_cache
+        if joined and article.hero_image_id
     }
     missing = {article.picture_id for article in articles} - found.keys() - {None}
     if missing:
