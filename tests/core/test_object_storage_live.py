@@ -76,7 +76,7 @@ def stack():
         for name in ("node-a", "node-b"):
             nodes.append(servers.Portal({**environment, "DJANGO_MEDIA_ROOT": str(folder / name)}))
         nodes[0].manage("migrate", "--noinput", "-v0")
-        wait_for_the_store(nodes[0])
+        prepare_the_bucket(nodes[0], store)
         nodes[0].manage("shell", "-c", SEED)
         for node in nodes:
             node.start()
@@ -87,15 +87,11 @@ def stack():
         store.stop()
 
 
-def wait_for_the_store(node):
-    """`prepare_media_bucket`, once SeaweedFS's filer answers (its S3 port opens first)."""
-    deadline = time.monotonic() + 60
-    while True:
-        status, output = node.manage("prepare_media_bucket", check=False)
-        if status == 0 or time.monotonic() > deadline:
-            assert status == 0, output
-            return output
-        time.sleep(0.5)
+def prepare_the_bucket(node, store):
+    """`prepare_media_bucket` on a store that answers (`ObjectStore.start` waits for it)."""
+    status, output = node.manage("prepare_media_bucket", check=False)
+    assert status == 0, f"{output}\nSeaweedFS's log ends:\n{store.log_tail()}"
+    return output
 
 
 def png(width=400, height=300):
@@ -234,4 +230,4 @@ def test_the_bucket_lets_anyone_read_images_and_nothing_else(stack):
         "images/x.txt": True,
     }
     # Run again, it changes nothing and says so.
-    assert "exists" in wait_for_the_store(node_a)
+    assert "exists" in prepare_the_bucket(node_a, store)
