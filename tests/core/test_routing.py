@@ -236,3 +236,27 @@ def test_a_private_home_page_is_still_guarded(home, client):
     response = client.get("/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailcore_login"))
+
+
+def test_every_page_type_of_the_portal_takes_its_restrictions_from_routing():
+    """A page type added without the mixin would cost every cold view of it Wagtail's two
+    restriction queries; listed here so that the next page type cannot forget it."""
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.conf import settings
+
+    from core.visibility import RoutedRestrictionsMixin
+
+    ours = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and Path(model._meta.app_config.path).parent == settings.BASE_DIR
+    ]
+    assert len(ours) >= 15
+    unguarded = [
+        model.__name__
+        for model in ours
+        if model.get_view_restrictions is not RoutedRestrictionsMixin.get_view_restrictions
+    ]
+    assert unguarded == []
