@@ -87,9 +87,9 @@ class LegalDocumentFilter(BaseFilterBackend):
             status = params["status"]
             if status not in Status.values:
                 raise BadRequestError(f"status must be one of: {', '.join(Status.values)}")
-            matching = LegalDocumentPage.objects.annotate(state=status_expression()).filter(
-                state=status
-            )
+            matching = LegalDocumentPage.objects.annotate(
+                state=status_expression(every_row=True)
+            ).filter(state=status)
             queryset = queryset.filter(id__in=matching.values("id"))
         if "number" in params:
             value = params["number"]

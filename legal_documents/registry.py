@@ -148,11 +148,12 @@ def clean_filters(values, today=None):
     return filters
 
 
-def with_status(queryset, today=None):
-    """The documents with their status computed (`computed_status`)."""
+def with_status(queryset, today=None, every_row=False):
+    """The documents with their status computed (`computed_status`); `every_row` when the
+    status of each document of the set is read (see `status_expression`)."""
     if STATUS_FIELD in queryset.query.annotations:
         return queryset
-    return queryset.annotate(**{STATUS_FIELD: status_expression(today)})
+    return queryset.annotate(**{STATUS_FIELD: status_expression(today, every_row)})
 
 
 def word_matches(queryset, query):
@@ -172,7 +173,7 @@ def word_matches(queryset, query):
 
 def _narrow(queryset, filters, skip=None):
     if "status" in filters.conditions and skip != "status":
-        queryset = with_status(queryset, filters.today)
+        queryset = with_status(queryset, filters.today, every_row=True)
     for key, condition in filters.conditions.items():
         if key != skip:
             queryset = queryset.filter(condition)
@@ -214,7 +215,8 @@ def _group(queryset, key, today):
         )
         rows, column = rows.values("facet_year"), "facet_year"
     else:
-        rows, column = with_status(queryset, today).values(STATUS_FIELD), STATUS_FIELD
+        rows = with_status(queryset, today, every_row=True).values(STATUS_FIELD)
+        column = STATUS_FIELD
     counted = rows.annotate(documents=Count("pk")).order_by()
     return {row[column]: row["documents"] for row in counted.values(column, "documents")}
 

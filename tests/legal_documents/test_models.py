@@ -54,7 +54,8 @@ def test_malformed_numbers_and_dates_out_of_order_are_refused(legal_document_fac
     assert set(error.value.message_dict) >= {"number", "effective_date"}
 
 
-def test_status_follows_dates_and_relations(legal_document_factory):
+@pytest.mark.parametrize("every_row", [False, True], ids=["per document", "every row"])
+def test_status_follows_dates_and_relations(legal_document_factory, every_row):
     today = timezone.localdate()
     later = legal_document_factory(effective_date=today + timedelta(days=10))
     old = legal_document_factory(issue_date=date(2020, 1, 1))
@@ -72,23 +73,31 @@ def test_status_follows_dates_and_relations(legal_document_factory):
         draft.pk: Status.DRAFT,
     }
     computed = dict(
-        LegalDocumentPage.objects.annotate(computed=status_expression()).values_list(
-            "pk", "computed"
-        )
+        LegalDocumentPage.objects.annotate(
+            computed=status_expression(every_row=every_row)
+        ).values_list("pk", "computed")
     )
     for pk, status in expected.items():
         assert computed[pk] == status
         assert LegalDocumentPage.objects.get(pk=pk).status == status
 
 
-def test_an_unpublished_replacement_changes_no_status(legal_document_factory):
+@pytest.mark.parametrize("every_row", [False, True], ids=["per document", "every row"])
+def test_a_replacement_not_in_force_changes_no_status(legal_document_factory, every_row):
     old = legal_document_factory()
     legal_document_factory(publish_it=False, relations=[(RelationKind.REPLACES, old)])
+    legal_document_factory(
+        effective_date=timezone.localdate() + timedelta(days=5),
+        relations=[(RelationKind.REPEALS, old)],
+    )
     assert LegalDocumentPage.objects.get(pk=old.pk).status == Status.IN_FORCE
+    computed = LegalDocumentPage.objects.annotate(computed=status_expression(every_row=every_row))
+    assert computed.get(pk=old.pk).computed == Status.IN_FORCE
 
 
+@pytest.mark.parametrize("every_row", [False, True], ids=["per document", "every row"])
 def test_a_relation_acts_on_every_language_version_of_its_target(
-    home, legal_index, legal_document_factory, locale_en
+    home, legal_index, legal_document_factory, locale_en, every_row
 ):
     for parent in (home, legal_index):
         parent.copy_for_translation(locale_en).save_revision().publish()
@@ -97,5 +106,5 @@ def test_a_relation_acts_on_every_language_version_of_its_target(
     english.save_revision().publish()
     legal_document_factory(relations=[(RelationKind.REPLACES, old)])
     assert LegalDocumentPage.objects.get(pk=english.pk).status == Status.EXPIRED
-    computed = LegalDocumentPage.objects.annotate(computed=status_expression()).get(pk=english.pk)
-    assert computed.computed == Status.EXPIRED
+    computed = LegalDocumentPage.objects.annotate(computed=status_expression(every_row=every_row))
+    assert computed.get(pk=english.pk).computed == Status.EXPIRED
