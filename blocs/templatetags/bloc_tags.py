@@ -25,16 +25,24 @@ def bloc_term(context, report):
     page (see `core.visibility`).
     """
     term_id = getattr(report, "bloc_term_id", None)
-    term = BlocYear.objects.select_related("bloc").filter(pk=term_id).first() if term_id else None
+    if not term_id:
+        return {"term": None}
+    # The head with its year and bloc in one query; the year alone when it has no live head.
+    head_row = (
+        BlocMembership.objects.filter(
+            bloc_year_id=term_id, role=BlocMembership.Role.HEAD, agency__live=True
+        )
+        .select_related("agency", "bloc_year__bloc")
+        .order_by("sort_order")
+        .first()
+    )
+    if head_row is not None:
+        term, head = head_row.bloc_year, head_row.agency
+    else:
+        term, head = BlocYear.objects.select_related("bloc").filter(pk=term_id).first(), None
     if term is None or not term.live or not is_visible(term.bloc, context.get("request")):
         return {"term": None}
-    rows = term.memberships.filter(agency__live=True).select_related("agency")
-    return {
-        "request": context.get("request"),
-        "term": term,
-        "bloc": term.bloc,
-        "head": next((row.agency for row in rows if row.role == BlocMembership.Role.HEAD), None),
-    }
+    return {"request": context.get("request"), "term": term, "bloc": term.bloc, "head": head}
 
 
 @register.simple_tag(takes_context=True, name="visible_translation")

@@ -111,6 +111,31 @@ class TestSeedBloc:
         assert f'href="{seed_bloc.url}"' in html
         assert "Sở Giáo dục và Đào tạo" in html and MOTTO_2024 in html
 
+    def test_the_report_box_names_a_live_head_only(self, seed_bloc):
+        """One query with a live head; without one, the year and bloc still show (two)."""
+        report = EventReportPage.objects.get(title=SEED_TITLE)
+        request = RequestFactory().get(report.url)
+        head = BlocMembership.objects.get(
+            bloc_year=report.bloc_term, role=BlocMembership.Role.HEAD
+        ).agency
+
+        def render():
+            with CaptureQueriesContext(connection) as queries:
+                html = Template("{% load bloc_tags %}{% bloc_term report %}").render(
+                    Context({"report": report, "request": request})
+                )
+            return html, len(queries)
+
+        render()  # the restricted paths, read once per request
+        html, queries = render()
+        assert head.name in html and MOTTO_2024 in html and queries == 1
+        Agency.objects.filter(pk=head.pk).update(live=False)
+        html, queries = render()
+        assert head.name not in html and MOTTO_2024 in html and queries == 2
+        BlocYear.objects.filter(pk=report.bloc_term_id).update(live=False)
+        html, _queries = render()
+        assert html.strip() == ""
+
     def test_the_seed_report_page_links_to_the_bloc_page(self, client, seed_bloc):
         report = EventReportPage.objects.get(title=SEED_TITLE)
         assert f'href="{seed_bloc.url}"' in client.get(report.url).content.decode()

@@ -18,8 +18,9 @@ from demo.data import SEED_SLUG
 # article 47, event report 59, home 40, news listing 38. Before routed pages' view restrictions
 # came from the restricted paths (core.visibility.RoutedRestrictionsMixin), hero images were
 # joined, a bloc year read with its bloc, award recipients with their agencies and the visitor
-# figures' old days with the starting total: 34, 46, 32, 28.
-CEILINGS = {"article": 31, "event report": 40, "home": 29, "news listing": 25}
+# figures' old days with the starting total: 34, 46, 32, 28. Before the event report's bloc
+# box read its head with the year: event report 40.
+CEILINGS = {"article": 31, "event report": 39, "home": 29, "news listing": 25}
 
 
 def cold_queries(client, url):
