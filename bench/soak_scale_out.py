@@ -26,7 +26,7 @@ import soak_config as config  # noqa: E402
 import stack  # noqa: E402
 from soak_report import report, write_section  # noqa: E402
 
-from tests import servers  # noqa: E402  (the real servers the scale-out tests start)
+from tests import object_store, servers  # noqa: E402  (the real servers the scale-out tests start)
 
 BUCKET = "portal-soak"
 MARKS = ("<!-- soak-scale-out:start -->", "<!-- soak-scale-out:end -->")
@@ -45,7 +45,7 @@ class Topology:
         self.primary = servers.PostgresCluster(self.folder, "primary")
         self.primary.port = config.PRIMARY_PORT
         self.replica = servers.PostgresCluster(self.folder, "replica")
-        self.store = servers.ObjectStore(self.folder)
+        self.store = object_store.ObjectStore(self.folder)
         self.processes = stack.Processes()
         self.second = None
         self.events = []

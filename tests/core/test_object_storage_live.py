@@ -18,11 +18,11 @@ from PIL import Image
 
 from core.management.commands.prepare_media_bucket import PUBLIC_PREFIXES
 from core.renditions import all_specs
-from tests import servers
+from tests import object_store, servers
 
 pytestmark = pytest.mark.skipif(
-    bool(servers.unavailable() or servers.object_store_unavailable()),
-    reason=str(servers.unavailable() or servers.object_store_unavailable()),
+    bool(servers.unavailable() or object_store.unavailable()),
+    reason=str(servers.unavailable() or object_store.unavailable()),
 )
 
 BUCKET = "portal-media"
@@ -64,7 +64,7 @@ get_document_model().objects.update(collection=private)
 @pytest.fixture(scope="module")
 def stack():
     folder = Path(servers.temporary_folder("portal-storage-"))
-    store = servers.ObjectStore(folder).start()
+    store = object_store.ObjectStore(folder).start()
     nodes = []
     try:
         environment = {
