@@ -66,15 +66,9 @@ class Topology:
         return pages, apis, master
 
     def prepare_bucket(self):
-        """`prepare_media_bucket`, once SeaweedFS's filer answers (its S3 port opens first)."""
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                return stack.manage("prepare_media_bucket", capture=True)
-            except stack.subprocess.CalledProcessError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.5)
+        """`prepare_media_bucket` on the store, which answers once started (`ObjectStore.start`
+        waits for its filer)."""
+        return stack.manage("prepare_media_bucket", capture=True)
 
     def outages(self, stop):
         """Kill the second node, stop the replica, bring both back (see the docstring)."""
